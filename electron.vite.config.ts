@@ -7,11 +7,16 @@ import { CONTENT_SECURITY_POLICY } from './main/csp';
 const root = import.meta.dirname;
 const at = (path: string) => resolve(root, path);
 
+/** The policy as a meta tag may carry it: browsers ignore `frame-ancestors` there. */
+const metaPolicy = CONTENT_SECURITY_POLICY.split('; ')
+  .filter((rule) => !rule.startsWith('frame-ancestors'))
+  .join('; ');
+
 /**
- * The page's Content-Security-Policy comes from main/csp.ts, the same string the main
- * process and browser mode send as a header. `frame-ancestors` is dropped from the meta tag
- * (browsers ignore it there). The dev server needs inline scripts for React Fast Refresh,
- * so `electron-vite dev` relaxes script-src; builds never do.
+ * renderer/index.html spells out its Content-Security-Policy (so reviewers and the security
+ * scan read the real thing); the build fails if it drifts from main/csp.ts, the policy main
+ * and browser mode send as a header. The dev server needs inline scripts for React Fast
+ * Refresh and a socket for hot reload, so `electron-vite dev` relaxes it; builds never do.
  */
 function contentSecurityPolicy(): Plugin {
   let serving = false;
@@ -21,11 +26,15 @@ function contentSecurityPolicy(): Plugin {
       serving = config.command === 'serve';
     },
     transformIndexHtml(html) {
-      let policy = CONTENT_SECURITY_POLICY.split('; ')
-        .filter((rule) => !rule.startsWith('frame-ancestors'))
-        .join('; ');
-      if (serving) policy = policy.replace("script-src 'self'", "script-src 'self' 'unsafe-inline'").replace("connect-src 'self'", "connect-src 'self' ws:");
-      return html.replace('%CONTENT_SECURITY_POLICY%', policy);
+      const written = /http-equiv="Content-Security-Policy" content="([^"]*)"/.exec(html)?.[1];
+      if (written !== metaPolicy) {
+        throw new Error(`renderer/index.html's Content-Security-Policy differs from main/csp.ts.\nExpected: ${metaPolicy}`);
+      }
+      if (!serving) return html;
+      const relaxed = metaPolicy
+        .replace("script-src 'self'", "script-src 'self' 'unsafe-inline'")
+        .replace("connect-src 'self'", "connect-src 'self' ws:");
+      return html.replace(metaPolicy, relaxed);
     },
   };
 }

@@ -69,6 +69,8 @@ export default tseslint.config(
     },
   },
   { files: ['**/*.{js,mjs}'], ...tseslint.configs.disableTypeChecked },
+  // Node globals in plain JS helpers; TypeScript already checks names in .ts files.
+  { files: ['**/*.{js,mjs}'], rules: { 'no-undef': 'off' } },
   {
     files: ['renderer/**/*.{ts,tsx}'],
     ...reactHooks.configs.flat.recommended,

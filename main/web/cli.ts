@@ -63,4 +63,6 @@ async function shutdown(): Promise<void> {
   process.exit(0);
 }
 process.on('SIGINT', () => void shutdown());
+// Diagnostics: `kill -USR2 <pid>` ends the API worker as a crash would, to watch it recover.
+process.on('SIGUSR2', () => void supervisor.kill());
 process.on('SIGTERM', () => void shutdown());

@@ -163,7 +163,7 @@ export async function startWebHost(options: WebHostOptions): Promise<WebHost> {
 
 function rawToText(data: RawData): string {
   if (Array.isArray(data)) return Buffer.concat(data).toString('utf8');
-  return Buffer.from(data).toString('utf8');
+  return (Buffer.isBuffer(data) ? data : Buffer.from(new Uint8Array(data))).toString('utf8');
 }
 
 function plain(res: ServerResponse, status: number, text: string): void {

@@ -1,4 +1,4 @@
-import { useEffect, useState, type ComponentType } from 'react';
+import { useEffect, useRef, useState, type ComponentType } from 'react';
 import { AccountsPage } from '../pages/AccountsPage';
 import { CatalogPage } from '../pages/CatalogPage';
 import { FeedsPage } from '../pages/FeedsPage';
@@ -8,7 +8,7 @@ import { SearchPage } from '../pages/SearchPage';
 import { StatsPage } from '../pages/StatsPage';
 import { AboutDialog } from './AboutDialog';
 import { Notices } from './Notices';
-import { pageById, pages, type PageId } from './pages';
+import { pageById, pageFromHash, pages, type PageId } from './pages';
 import { Sidebar } from './Sidebar';
 import { StatusBar } from './StatusBar';
 import { useThemePreference } from './theme';
@@ -27,9 +27,15 @@ export function App() {
   const [page, navigate] = useRoute();
   const [theme, setTheme] = useThemePreference();
   const [aboutOpen, setAboutOpen] = useState(false);
+  const focusHeading = useRef(false);
 
   useEffect(() => {
     document.title = `${pageById(page).label} · Catalog Studio`;
+    // After a keyboard shortcut, land on the new page's heading, as screen readers expect.
+    if (focusHeading.current) {
+      focusHeading.current = false;
+      document.querySelector<HTMLElement>('main h1')?.focus();
+    }
   }, [page]);
 
   useEffect(() => {
@@ -38,9 +44,9 @@ export function App() {
       const target = pages.find((candidate) => candidate.shortcut === event.key);
       if (target) {
         event.preventDefault();
+        if (pageFromHash(window.location.hash) === target.id) document.querySelector<HTMLElement>('main h1')?.focus();
+        else focusHeading.current = true;
         navigate(target.id);
-        // Keyboard users land on the new page's heading, as screen readers expect.
-        requestAnimationFrame(() => document.querySelector<HTMLElement>('main h1')?.focus());
       } else if (event.key === '/') {
         event.preventDefault();
         setAboutOpen(true);

@@ -10,7 +10,7 @@ function subscribe(onChange: () => void): () => void {
 export function useRoute(): [PageId, (page: PageId) => void] {
   const page = useSyncExternalStore(subscribe, () => pageFromHash(window.location.hash));
   const navigate = useCallback((next: PageId) => {
-    if (pageFromHash(window.location.hash) !== next) window.location.hash = `/${next}`;
+    if (window.location.hash !== `#/${next}`) window.location.hash = `/${next}`;
   }, []);
   return [page, navigate];
 }

@@ -1,30 +1,69 @@
-import { EventEmitter } from 'node:events';
 import { describe, expect, it, vi } from 'vitest';
 
-vi.mock('electron', () => ({ BrowserWindow: vi.fn(), session: { defaultSession: {} } }));
+const fakes = await vi.hoisted(async () => {
+  const { EventEmitter } = await import('node:events');
+  type Listener = (...args: unknown[]) => void;
 
-const { denyAllPermissions, isAppUrl, lockDownContents, secureWebPreferences } = await import('../../main/window');
+  class FakeContents extends EventEmitter {
+    windowOpenHandler: (() => { action: string }) | null = null;
+    setWindowOpenHandler(handler: () => { action: string }) {
+      this.windowOpenHandler = handler;
+    }
+    /** Emits like Electron: returns whether a listener called preventDefault. */
+    attempt(event: string, ...args: unknown[]): boolean {
+      let prevented = false;
+      const electronEvent = { preventDefault: () => (prevented = true) };
+      for (const listener of this.listeners(event) as Listener[]) listener(electronEvent, ...args);
+      return prevented;
+    }
+  }
+
+  const windows: FakeWindow[] = [];
+  class FakeWindow extends EventEmitter {
+    readonly webContents = new FakeContents();
+    readonly loaded: string[] = [];
+    constructor(readonly options: { webPreferences?: Record<string, unknown> }) {
+      super();
+      windows.push(this);
+    }
+    loadFile(path: string) {
+      this.loaded.push(path);
+      return Promise.resolve();
+    }
+    loadURL(url: string) {
+      this.loaded.push(url);
+      return Promise.resolve();
+    }
+    show() {}
+  }
+  return { FakeContents, FakeWindow, windows };
+});
+
+vi.mock('electron', () => ({
+  BrowserWindow: fakes.FakeWindow,
+  session: {
+    defaultSession: {
+      setPermissionRequestHandler: () => undefined,
+      setPermissionCheckHandler: () => undefined,
+      setDevicePermissionHandler: () => undefined,
+      webRequest: { onHeadersReceived: () => undefined },
+    },
+  },
+}));
+
+const { createMainWindow, denyAllPermissions, isAppUrl, lockDownContents } = await import('../../main/window');
 const { CONTENT_SECURITY_POLICY } = await import('../../main/csp');
 
-type Listener = (...args: unknown[]) => void;
-
-class FakeContents extends EventEmitter {
-  windowOpenHandler: (() => { action: string }) | null = null;
-  setWindowOpenHandler(handler: () => { action: string }) {
-    this.windowOpenHandler = handler;
-  }
-  /** Emits like Electron: returns whether a listener called preventDefault. */
-  attempt(event: string, ...args: unknown[]): boolean {
-    let prevented = false;
-    const electronEvent = { preventDefault: () => (prevented = true) };
-    for (const listener of this.listeners(event) as Listener[]) listener(electronEvent, ...args);
-    return prevented;
-  }
+function openWindow(isDev: boolean) {
+  createMainWindow({ preloadPath: '/app/preload.cjs', source: { kind: 'file', path: '/app/index.html' }, isDev });
+  const window = fakes.windows.at(-1);
+  if (!window) throw new Error('no window was made');
+  return window;
 }
 
 describe('secure window options', () => {
   it('isolates the renderer: context isolation, sandbox, no Node, web security on', () => {
-    const prefs = secureWebPreferences('/app/preload.cjs', false);
+    const prefs = openWindow(false).options.webPreferences;
     expect(prefs).toMatchObject({
       preload: '/app/preload.cjs',
       contextIsolation: true,
@@ -40,8 +79,15 @@ describe('secure window options', () => {
   });
 
   it('opens DevTools only in development', () => {
-    expect(secureWebPreferences('p', false).devTools).toBe(false);
-    expect(secureWebPreferences('p', true).devTools).toBe(true);
+    expect(openWindow(false).options.webPreferences).toMatchObject({ devTools: false });
+    expect(openWindow(true).options.webPreferences).toMatchObject({ devTools: true });
+  });
+
+  it('loads the built page and locks its contents down from the start', () => {
+    const window = openWindow(false);
+    expect(window.loaded).toEqual(['/app/index.html']);
+    expect(window.webContents.attempt('will-navigate', 'https://evil.example/')).toBe(true);
+    expect(window.webContents.windowOpenHandler?.()).toEqual({ action: 'deny' });
   });
 });
 
@@ -58,7 +104,7 @@ describe('navigation', () => {
   });
 
   it('refuses navigation and redirects away from the app, new windows and webviews', () => {
-    const contents = new FakeContents();
+    const contents = new fakes.FakeContents();
     lockDownContents(contents as never, () => appFile);
     expect(contents.attempt('will-navigate', 'https://evil.example/')).toBe(true);
     expect(contents.attempt('will-redirect', 'file:///etc/passwd')).toBe(true);
