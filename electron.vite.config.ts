@@ -26,9 +26,11 @@ function contentSecurityPolicy(): Plugin {
       serving = config.command === 'serve';
     },
     transformIndexHtml(html) {
-      const written = /http-equiv="Content-Security-Policy" content="([^"]*)"/.exec(html)?.[1];
+      const written = /http-equiv="Content-Security-Policy"\s+content="([^"]*)"/.exec(html)?.[1];
       if (written !== metaPolicy) {
-        throw new Error(`renderer/index.html's Content-Security-Policy differs from main/csp.ts.\nExpected: ${metaPolicy}`);
+        throw new Error(
+          `renderer/index.html's Content-Security-Policy differs from main/csp.ts.\nExpected: ${metaPolicy}`,
+        );
       }
       if (!serving) return html;
       const relaxed = metaPolicy

@@ -17,9 +17,13 @@ const bans = {
   ipc: {
     name: 'electron',
     importNames: ['ipcMain', 'ipcRenderer'],
-    message: 'Use the typed contract: add a channel in preload/contract.ts and a handler (only preload/index.ts and main/bridge.ts touch IPC).',
+    message:
+      'Use the typed contract: add a channel in preload/contract.ts and a handler (only preload/index.ts and main/bridge.ts touch IPC).',
   },
-  electron: { name: 'electron', message: 'This layer must not depend on Electron (it also runs in browser mode and in the worker).' },
+  electron: {
+    name: 'electron',
+    message: 'This layer must not depend on Electron (it also runs in browser mode and in the worker).',
+  },
   keytar: { name: 'keytar', message: 'Only main/keychain.ts talks to the OS keychain.' },
   sqlite: { name: 'better-sqlite3', message: 'Only main/worker/store/ opens SQLite.' },
 };
@@ -31,12 +35,18 @@ const mainOnly = {
 };
 
 const rendererPatterns = [
-  { group: ['**/main/**', '../main', '../../main'], message: 'The renderer is untrusted: it may only use window.api (see renderer/api/client.ts).' },
-  { group: ['**/preload/index', '**/preload/index.ts'], message: 'Import types from preload/contract.ts; window.api is provided at run time.' },
+  {
+    group: ['**/main/**', '../main', '../../main'],
+    message: 'The renderer is untrusted: it may only use window.api (see renderer/api/client.ts).',
+  },
+  {
+    group: ['**/preload/index', '**/preload/index.ts'],
+    message: 'Import types from preload/contract.ts; window.api is provided at run time.',
+  },
   {
     group: ['**/preload/contract', '**/preload/contract.ts'],
     allowTypeImports: true,
-    message: 'The renderer imports only the contract\'s types (use `import type`).',
+    message: "The renderer imports only the contract's types (use `import type`).",
   },
 ];
 
@@ -48,10 +58,12 @@ function restrict(files, paths, patterns = []) {
   };
 }
 
-const nodeBuiltins = builtinModules.flatMap((name) => [name, `node:${name}`]).map((name) => ({
-  name,
-  message: 'The renderer runs in a sandboxed page: no Node modules.',
-}));
+const nodeBuiltins = builtinModules
+  .flatMap((name) => [name, `node:${name}`])
+  .map((name) => ({
+    name,
+    message: 'The renderer runs in a sandboxed page: no Node modules.',
+  }));
 
 export default tseslint.config(
   { ignores: ['out/**', 'node_modules/**', 'test/artifacts/**', 'test/fixtures/**'] },

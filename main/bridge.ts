@@ -14,7 +14,10 @@ export interface TrustedRenderer {
 }
 
 /** Only our window's own top frame, showing our own page, may call the API. */
-export function isTrustedSender(event: Pick<IpcMainInvokeEvent, 'sender' | 'senderFrame'>, trusted: TrustedRenderer): boolean {
+export function isTrustedSender(
+  event: Pick<IpcMainInvokeEvent, 'sender' | 'senderFrame'>,
+  trusted: TrustedRenderer,
+): boolean {
   const contents = trusted.contents();
   const frame = event.senderFrame;
   if (!contents || !frame || event.sender !== contents) return false;
@@ -38,6 +41,10 @@ export function registerBridge(route: RouteRequest, trusted: TrustedRenderer): (
   };
 }
 
-export function sendEvent<K extends EventChannel>(contents: WebContents | null, channel: K, payload: EventPayload<K>): void {
+export function sendEvent<K extends EventChannel>(
+  contents: WebContents | null,
+  channel: K,
+  payload: EventPayload<K>,
+): void {
   if (contents && !contents.isDestroyed()) contents.send(channel, payload);
 }

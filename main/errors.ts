@@ -21,7 +21,8 @@ export class AppError extends Error {
 export function toErrorData(error: unknown, log: (line: string) => void = logToStderr): ApiErrorData {
   if (error instanceof AppError) {
     const data: ApiErrorData = { code: error.code, message: redactSecrets(error.message) };
-    if (error.details) data.details = JSON.parse(redactSecrets(JSON.stringify(error.details))) as Record<string, unknown>;
+    if (error.details)
+      data.details = JSON.parse(redactSecrets(JSON.stringify(error.details))) as Record<string, unknown>;
     return data;
   }
   const text = error instanceof Error ? (error.stack ?? error.message) : String(error);

@@ -63,10 +63,11 @@ export function createKeychain(load: () => Promise<KeytarApi> = loadKeytar, plat
   }
 
   return {
-    status: () => (cached ??= probe()).then((status) => {
-      if (!status.available) cached = null;
-      return status;
-    }),
+    status: () =>
+      (cached ??= probe()).then((status) => {
+        if (!status.available) cached = null;
+        return status;
+      }),
     async setKey(profileId, apiKey) {
       await (await ready()).setPassword(KEYCHAIN_SERVICE, profileId, apiKey);
     },

@@ -122,7 +122,9 @@ export class WorkerSupervisor {
     for (const [id, resolve] of this.inFlight) {
       if (queuedIds.has(id)) continue;
       this.inFlight.delete(id);
-      resolve(unavailable(`The API worker stopped while handling this request (${reason}). It is restarting; try again.`));
+      resolve(
+        unavailable(`The API worker stopped while handling this request (${reason}). It is restarting; try again.`),
+      );
     }
     if (this.stopping) return;
 

@@ -51,7 +51,11 @@ export function rendererUrl(source: RendererSource): string {
   return source.kind === 'url' ? source.url : new URL(`file://${source.path}`).href;
 }
 
-export function createMainWindow(options: { preloadPath: string; source: RendererSource; isDev: boolean }): BrowserWindow {
+export function createMainWindow(options: {
+  preloadPath: string;
+  source: RendererSource;
+  isDev: boolean;
+}): BrowserWindow {
   denyAllPermissions(session.defaultSession);
   const window = new BrowserWindow({
     width: 1360,

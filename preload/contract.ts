@@ -133,7 +133,9 @@ export type InputArgs<K extends RequestChannel> = [RequestInput<K>] extends [voi
   ? []
   : [input: RequestInput<K>];
 
-export type Handler<K extends RequestChannel> = (input: z.output<Requests[K]['input']>) => Promise<RequestOutput<K>> | RequestOutput<K>;
+export type Handler<K extends RequestChannel> = (
+  input: z.output<Requests[K]['input']>,
+) => Promise<RequestOutput<K>> | RequestOutput<K>;
 
 /** Exactly one handler for every channel served by `R`: the compiler reports a missing one. */
 export type HandlersFor<R extends Runs> = { [K in ChannelsServedBy<R>]: Handler<K> };

@@ -13,7 +13,8 @@ import { evaluateScan } from './security/evaluate';
 
 const root = process.cwd();
 const tree = mkdtempSync(join(tmpdir(), 'cs-scan-'));
-for (const folder of ['main', 'preload', 'renderer']) cpSync(join(root, folder), join(tree, folder), { recursive: true });
+for (const folder of ['main', 'preload', 'renderer'])
+  cpSync(join(root, folder), join(tree, folder), { recursive: true });
 const csvFile = join(tree, 'scan.csv');
 const cli = join(root, 'node_modules', '@doyensec', 'electronegativity', 'dist', 'index.js');
 const base = [cli, '-i', tree, '-e', electronVersion(root), '-r', '-v', 'false'];
@@ -37,7 +38,9 @@ for (const finding of verdict.findings) bySeverity.set(finding.severity, (bySeve
 const counts = [...bySeverity].map(([severity, count]) => `${count} ${severity}`).join(', ') || 'no findings';
 console.log(`Electronegativity: ${counts}.`);
 for (const finding of verdict.findings) {
-  console.log(`  ${finding.severity} ${finding.issue} ${finding.filename}:${finding.location} (${finding.confidence}): ${finding.description}`);
+  console.log(
+    `  ${finding.severity} ${finding.issue} ${finding.filename}:${finding.location} (${finding.confidence}): ${finding.description}`,
+  );
 }
 for (const line of verdict.unreadable) console.log(`  Could not read this line of the scan's CSV: ${line}`);
 for (const file of verdict.unparsed) console.log(`  Could not parse ${file.replace(tree, '.')}: it was not scanned.`);

@@ -47,7 +47,9 @@ if (plan.mode === 'electron') {
     const { url } = JSON.parse(line) as { url: string };
     const opener = openCommand(process.platform, process.env);
     if (opener) {
-      spawn(opener[0], [...opener[1], url], { stdio: 'ignore', detached: true }).on('error', () => undefined).unref();
+      spawn(opener[0], [...opener[1], url], { stdio: 'ignore', detached: true })
+        .on('error', () => undefined)
+        .unref();
     } else {
       process.stderr.write('Open the URL above in a browser on this computer; it changes at every start.\n');
     }

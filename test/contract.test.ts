@@ -3,7 +3,14 @@ import { eventChannels, requestChannels, requests } from '../preload/contract';
 import { createMainHandlers } from '../main/handlers';
 import { createWorkerHandlers } from '../main/worker/handlers';
 
-const boot = { appName: 'a', appVersion: '1', dataDir: '/tmp', mode: 'browser' as const, sqliteBinding: null, restarts: 0 };
+const boot = {
+  appName: 'a',
+  appVersion: '1',
+  dataDir: '/tmp',
+  mode: 'browser' as const,
+  sqliteBinding: null,
+  restarts: 0,
+};
 
 describe('the contract', () => {
   it('has exactly one handler for every request channel, where the contract says it runs', () => {

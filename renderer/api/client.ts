@@ -42,7 +42,10 @@ export async function call<K extends RequestChannel>(channel: K, ...input: Input
   return envelope.value;
 }
 
-export function subscribe<K extends EventChannel>(channel: K, listener: (payload: EventPayload<K>) => void): () => void {
+export function subscribe<K extends EventChannel>(
+  channel: K,
+  listener: (payload: EventPayload<K>) => void,
+): () => void {
   return transport.on(channel, listener);
 }
 

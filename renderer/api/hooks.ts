@@ -13,7 +13,10 @@ export interface RequestState<T> {
 }
 
 /** Loads a request's answer on mount (and on `reload`); input is compared by value. */
-export function useRequest<K extends RequestChannel>(channel: K, ...input: InputArgs<K>): RequestState<RequestOutput<K>> {
+export function useRequest<K extends RequestChannel>(
+  channel: K,
+  ...input: InputArgs<K>
+): RequestState<RequestOutput<K>> {
   const [data, setData] = useState<RequestOutput<K>>();
   const [error, setError] = useState<unknown>(null);
   const [generation, setGeneration] = useState(0);

@@ -42,8 +42,7 @@ export function createWebSocketTransport(url: string): WebSocketTransport {
     });
     ws.addEventListener('message', (event) => {
       const message = JSON.parse(String(event.data)) as
-        | { id: number; result: Envelope<unknown> }
-        | { event: EventChannel; payload: unknown };
+        { id: number; result: Envelope<unknown> } | { event: EventChannel; payload: unknown };
       if ('id' in message) {
         inFlight.get(message.id)?.(message.result);
         inFlight.delete(message.id);
@@ -58,7 +57,10 @@ export function createWebSocketTransport(url: string): WebSocketTransport {
         inFlight.delete(id);
         resolve({
           ok: false,
-          error: { code: 'disconnected', message: 'The connection to the app host dropped before it answered. Try again.' },
+          error: {
+            code: 'disconnected',
+            message: 'The connection to the app host dropped before it answered. Try again.',
+          },
         });
       }
       setState('closed');

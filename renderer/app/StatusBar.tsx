@@ -54,7 +54,10 @@ export function StatusBar({ onWorkerClick }: { onWorkerClick: () => void }) {
       </span>
       <span className="status-bar__spacer" />
       {runsInBrowser && (
-        <span className="status-bar__item" title="Running in a browser: the desktop shell is not available on this machine.">
+        <span
+          className="status-bar__item"
+          title="Running in a browser: the desktop shell is not available on this machine."
+        >
           <Globe size={14} aria-hidden="true" /> Browser mode
         </span>
       )}
@@ -63,7 +66,11 @@ export function StatusBar({ onWorkerClick }: { onWorkerClick: () => void }) {
         className={`status-bar__item status-bar__button tone-${workerState.tone}`}
         onClick={onWorkerClick}
         data-testid="status-worker"
-        title={worker.data?.lastExit ? `Last stop: ${worker.data.lastExit}` : 'The API worker runs network and database work off the window thread.'}
+        title={
+          worker.data?.lastExit
+            ? `Last stop: ${worker.data.lastExit}`
+            : 'The API worker runs network and database work off the window thread.'
+        }
       >
         <Server size={14} aria-hidden="true" />
         <span className="dot" aria-hidden="true" />

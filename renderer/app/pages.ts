@@ -12,8 +12,20 @@ export interface PageDefinition {
 }
 
 export const pages: readonly PageDefinition[] = [
-  { id: 'catalog', label: 'Catalog', icon: Table2, shortcut: '1', summary: 'Edit products offline in a spreadsheet grid' },
-  { id: 'import-export', label: 'Import / Export', icon: ArrowDownUp, shortcut: '2', summary: 'Move catalogs in and out as CSV' },
+  {
+    id: 'catalog',
+    label: 'Catalog',
+    icon: Table2,
+    shortcut: '1',
+    summary: 'Edit products offline in a spreadsheet grid',
+  },
+  {
+    id: 'import-export',
+    label: 'Import / Export',
+    icon: ArrowDownUp,
+    shortcut: '2',
+    summary: 'Move catalogs in and out as CSV',
+  },
   { id: 'feeds', label: 'Feeds', icon: Rss, shortcut: '3', summary: 'Process feeds and watch each run' },
   { id: 'search', label: 'Search', icon: Search, shortcut: '4', summary: 'Test what shoppers get for a query' },
   { id: 'stats', label: 'Stats', icon: BarChart3, shortcut: '5', summary: 'How shoppers search, by day' },

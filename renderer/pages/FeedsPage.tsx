@@ -11,7 +11,10 @@ export function FeedsPage({ navigate }: PageProps) {
       <EmptyState
         icon={Rss}
         title="No feed runs to show"
-        steps={['Connect an account on the Accounts page.', 'Choose a search engine and press Process now, or wait for the next scheduled run.']}
+        steps={[
+          'Connect an account on the Accounts page.',
+          'Choose a search engine and press Process now, or wait for the next scheduled run.',
+        ]}
         action={<GoToAccounts navigate={navigate} />}
       >
         <p>

@@ -7,7 +7,10 @@ import type { PageProps } from './page-props';
 export function ImportExportPage({ navigate }: PageProps) {
   return (
     <>
-      <PageHeader title="Import / Export" subtitle="Bring catalogs in and out as CSV, with a dry run before anything changes." />
+      <PageHeader
+        title="Import / Export"
+        subtitle="Bring catalogs in and out as CSV, with a dry run before anything changes."
+      />
       <EmptyState
         icon={ArrowDownUp}
         title="Nothing to import into yet"

@@ -36,7 +36,8 @@ export function ensureElectronBinary(root: string, timeoutMs = 180_000): Readine
   });
   const installed = installedElectronBinary(root);
   if (installed) return { ok: true, path: installed };
-  const detail = firstLine(`${run.stderr ?? ''}\n${run.error?.message ?? ''}`.trim()) || `install.js exited with ${run.status}`;
+  const detail =
+    firstLine(`${run.stderr ?? ''}\n${run.error?.message ?? ''}`.trim()) || `install.js exited with ${run.status}`;
   return { ok: false, reason: `its binary could not be downloaded (${detail})` };
 }
 

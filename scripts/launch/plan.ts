@@ -7,12 +7,12 @@
 export type Readiness = { ok: true; path: string } | { ok: false; reason: string };
 
 export type LaunchPlan =
-  | { mode: 'electron'; electronPath: string; sqliteBinding: string }
-  | { mode: 'browser'; reason: string };
+  { mode: 'electron'; electronPath: string; sqliteBinding: string } | { mode: 'browser'; reason: string };
 
 export function decideLaunch(electron: Readiness, sqlite: Readiness | null): LaunchPlan {
   if (!electron.ok) return { mode: 'browser', reason: `Electron cannot start here: ${electron.reason}` };
-  if (!sqlite) return { mode: 'browser', reason: 'Electron cannot start here: the SQLite module was not prepared for it.' };
+  if (!sqlite)
+    return { mode: 'browser', reason: 'Electron cannot start here: the SQLite module was not prepared for it.' };
   if (!sqlite.ok) return { mode: 'browser', reason: `Electron cannot start here: ${sqlite.reason}` };
   return { mode: 'electron', electronPath: electron.path, sqliteBinding: sqlite.path };
 }
@@ -50,7 +50,8 @@ export function judgeElectronBuild(probe: AbiProbe, nodeAbi: number, electronAbi
   }
   const built = moduleVersionFromLoadError(probe.message);
   if (built === electronAbi) return { ok: true };
-  if (built !== null) return { ok: false, reason: `the SQLite module was built for ABI ${built}, not Electron's ${electronAbi}` };
+  if (built !== null)
+    return { ok: false, reason: `the SQLite module was built for ABI ${built}, not Electron's ${electronAbi}` };
   return { ok: false, reason: `the SQLite module for Electron does not load (${firstLine(probe.message)})` };
 }
 
@@ -62,7 +63,10 @@ export function summarizeRebuildFailure(output: string): string {
   if (/not found: (make|g\+\+|cc|python)|gyp ERR! find Python|No Xcode or CLT/i.test(output)) {
     return 'build tools are missing (a C++ compiler, make and python3)';
   }
-  const errorLine = output.split('\n').reverse().find((line) => /^\s*(gyp ERR! )?(\w*Error|error):/.test(line));
+  const errorLine = output
+    .split('\n')
+    .reverse()
+    .find((line) => /^\s*(gyp ERR! )?(\w*Error|error):/.test(line));
   return firstLine(errorLine ?? output) || 'the rebuild failed without saying why';
 }
 

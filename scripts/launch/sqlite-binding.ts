@@ -29,7 +29,8 @@ export function checkBinding(file: string, wantedAbi: number): Readiness {
 
 export function ensureSqliteBinding(root: string, timeoutMs = 600_000): Readiness {
   const abi = electronAbi(root);
-  if (abi === null) return { ok: false, reason: "Electron's ABI version is unknown (node_modules/electron/abi_version is missing)" };
+  if (abi === null)
+    return { ok: false, reason: "Electron's ABI version is unknown (node_modules/electron/abi_version is missing)" };
   const cache = bindingCacheDir(root, abi);
   const binding = join(cache, 'node_modules', 'better-sqlite3', 'build', 'Release', 'better_sqlite3.node');
   const cached = checkBinding(binding, abi);
@@ -42,7 +43,10 @@ export function ensureSqliteBinding(root: string, timeoutMs = 600_000): Readines
     recursive: true,
     filter: (source) => !source.includes(`${join('better-sqlite3', 'build')}`),
   });
-  writeFileSync(join(cache, 'package.json'), JSON.stringify({ name: 'sqlite-electron-build', private: true, dependencies: { 'better-sqlite3': '*' } }));
+  writeFileSync(
+    join(cache, 'package.json'),
+    JSON.stringify({ name: 'sqlite-electron-build', private: true, dependencies: { 'better-sqlite3': '*' } }),
+  );
 
   const env = { ...process.env };
   // npm sets nodedir=/usr on some machines; node-gyp would then build against Node's headers.
@@ -56,6 +60,8 @@ export function ensureSqliteBinding(root: string, timeoutMs = 600_000): Readines
   const built = checkBinding(binding, abi);
   if (built.ok) return built;
   const detail =
-    run.status === 0 ? built.reason : summarizeRebuildFailure(`${run.stdout ?? ''}\n${run.stderr ?? ''}\n${run.error?.message ?? ''}`);
+    run.status === 0
+      ? built.reason
+      : summarizeRebuildFailure(`${run.stdout ?? ''}\n${run.stderr ?? ''}\n${run.error?.message ?? ''}`);
   return { ok: false, reason: `the SQLite module could not be built for Electron (${detail})` };
 }

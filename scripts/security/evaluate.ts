@@ -39,9 +39,22 @@ export function evaluateScan(csv: string, consoleOutput: string): ScanVerdict {
       continue;
     }
     const [, issue = '', severity = '', confidence = '', filename = '', location = '', , description = ''] = match;
-    findings.push({ issue, severity: severity.toUpperCase(), confidence: confidence.toUpperCase(), filename, location, description });
+    findings.push({
+      issue,
+      severity: severity.toUpperCase(),
+      confidence: confidence.toUpperCase(),
+      filename,
+      location,
+      description,
+    });
   }
   const high = findings.filter((finding) => finding.severity === 'HIGH');
   const unparsed = [...consoleOutput.matchAll(/^Error parsing (.+)$/gm)].map((match) => match[1] ?? '');
-  return { findings, high, unparsed, unreadable, passed: high.length === 0 && unparsed.length === 0 && unreadable.length === 0 };
+  return {
+    findings,
+    high,
+    unparsed,
+    unreadable,
+    passed: high.length === 0 && unparsed.length === 0 && unreadable.length === 0,
+  };
 }

@@ -12,9 +12,13 @@ describe('redactSecrets', () => {
   it('removes Authorization headers and key-shaped strings it was never told about', () => {
     expect(redactSecrets('Authorization: Token d8fdeab7fce96a19d3fc7b0ca7a1e98b')).toBe('Authorization: [redacted]');
     expect(redactSecrets('{"authorization":"Bearer abc.def.ghi"}')).toBe('{"authorization":"[redacted]"}');
-    expect(redactSecrets('sent Token d8fdeab7fce96a19d3fc7b0ca7a1e98b to the API')).toBe('sent Token [redacted] to the API');
+    expect(redactSecrets('sent Token d8fdeab7fce96a19d3fc7b0ca7a1e98b to the API')).toBe(
+      'sent Token [redacted] to the API',
+    );
     expect(redactSecrets('bad key us1-ab46030xza33960aac71a10248489b6c26172f07!')).toBe('bad key [redacted]!');
-    expect(redactSecrets('open http://127.0.0.1:5/?token=abcdef&x=1')).toBe('open http://127.0.0.1:5/?token=[redacted]&x=1');
+    expect(redactSecrets('open http://127.0.0.1:5/?token=abcdef&x=1')).toBe(
+      'open http://127.0.0.1:5/?token=[redacted]&x=1',
+    );
   });
 
   it('leaves ordinary text alone', () => {

@@ -7,9 +7,13 @@ import { createRouter } from '../../main/router';
 
 const workerState: WorkerState = { status: 'ready', restarts: 0, lastExit: null, retryAt: null };
 
-function setup(keychainStatus: Keychain['status'] = () =>
-  Promise.resolve({ available: true, backend: 'test', reason: null, remedy: null })) {
-  const worker = { request: vi.fn((): Promise<Envelope<unknown>> => Promise.resolve({ ok: true, value: 'from worker' })) };
+function setup(
+  keychainStatus: Keychain['status'] = () =>
+    Promise.resolve({ available: true, backend: 'test', reason: null, remedy: null }),
+) {
+  const worker = {
+    request: vi.fn((): Promise<Envelope<unknown>> => Promise.resolve({ ok: true, value: 'from worker' })),
+  };
   const keychain: Keychain = {
     status: keychainStatus,
     setKey: vi.fn(),
@@ -17,7 +21,10 @@ function setup(keychainStatus: Keychain['status'] = () =>
     deleteKey: vi.fn(),
   };
   const log = vi.spyOn(process.stderr, 'write').mockImplementation(() => true);
-  const route = createRouter({ worker, mainHandlers: createMainHandlers({ keychain, workerState: () => workerState }) });
+  const route = createRouter({
+    worker,
+    mainHandlers: createMainHandlers({ keychain, workerState: () => workerState }),
+  });
   return { route, worker, log };
 }
 
@@ -58,7 +65,9 @@ describe('router', () => {
   });
 
   it('passes typed errors through with their code, message and details', async () => {
-    const { route } = setup(() => Promise.reject(new AppError('keychain_unavailable', 'No keychain.', { backend: 'x' })));
+    const { route } = setup(() =>
+      Promise.reject(new AppError('keychain_unavailable', 'No keychain.', { backend: 'x' })),
+    );
     await expect(route('keychain:status', undefined)).resolves.toEqual({
       ok: false,
       error: { code: 'keychain_unavailable', message: 'No keychain.', details: { backend: 'x' } },

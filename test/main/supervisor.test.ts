@@ -11,7 +11,13 @@ function startSupervisor(script = resolve('test/helpers/api-worker.mjs')) {
   const logs: string[] = [];
   const supervisor = new WorkerSupervisor({
     script,
-    boot: { appName: 'Catalog Studio', appVersion: '9.9.9', dataDir: '/tmp/cs-test', mode: 'browser', sqliteBinding: null },
+    boot: {
+      appName: 'Catalog Studio',
+      appVersion: '9.9.9',
+      dataDir: '/tmp/cs-test',
+      mode: 'browser',
+      sqliteBinding: null,
+    },
     onEvent: (channel, payload) => events.push([channel, payload]),
     onState: (state) => states.push(state),
     restartDelayMs: () => 50,

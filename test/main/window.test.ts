@@ -144,7 +144,11 @@ describe('permissions and headers', () => {
     const callback = vi.fn();
     (session.handlers.headers as (...args: unknown[]) => void)({ responseHeaders: { 'X-Other': ['1'] } }, callback);
     expect(callback).toHaveBeenCalledWith({
-      responseHeaders: { 'X-Other': ['1'], 'Content-Security-Policy': [CONTENT_SECURITY_POLICY], 'X-Content-Type-Options': ['nosniff'] },
+      responseHeaders: {
+        'X-Other': ['1'],
+        'Content-Security-Policy': [CONTENT_SECURITY_POLICY],
+        'X-Content-Type-Options': ['nosniff'],
+      },
     });
     expect(CONTENT_SECURITY_POLICY).toContain("script-src 'self'");
     expect(CONTENT_SECURITY_POLICY).not.toMatch(/script-src[^;]*unsafe/);

@@ -20,16 +20,22 @@ describe('npm start: electron or browser mode', () => {
       electronPath: '/e',
       sqliteBinding: '/s.node',
     });
-    expect(decideLaunch({ ok: false, reason: 'its binary could not be downloaded (ENOTFOUND github.com)' }, null)).toEqual({
+    expect(
+      decideLaunch({ ok: false, reason: 'its binary could not be downloaded (ENOTFOUND github.com)' }, null),
+    ).toEqual({
       mode: 'browser',
       reason: 'Electron cannot start here: its binary could not be downloaded (ENOTFOUND github.com)',
     });
-    expect(decideLaunch({ ok: true, path: '/e' }, { ok: false, reason: 'no headers' })).toMatchObject({ mode: 'browser' });
+    expect(decideLaunch({ ok: true, path: '/e' }, { ok: false, reason: 'no headers' })).toMatchObject({
+      mode: 'browser',
+    });
   });
 
   it('says why in one plain sentence that ends with what happens instead', () => {
     const sentence = fallbackSentence({ mode: 'browser', reason: 'Electron cannot start here: no binary.' });
-    expect(sentence).toBe('Electron cannot start here: no binary, so Catalog Studio is starting in browser mode instead.');
+    expect(sentence).toBe(
+      'Electron cannot start here: no binary, so Catalog Studio is starting in browser mode instead.',
+    );
     expect(sentence.split('\n')).toHaveLength(1);
   });
 });
@@ -43,7 +49,10 @@ describe('the Electron build of better-sqlite3 is checked, never trusted', () =>
   });
 
   it('accepts a module built for ABI 145 when Electron needs 145', () => {
-    const refusal = { loaded: false as const, message: 'compiled against a different Node.js version using NODE_MODULE_VERSION 145.' };
+    const refusal = {
+      loaded: false as const,
+      message: 'compiled against a different Node.js version using NODE_MODULE_VERSION 145.',
+    };
     expect(judgeElectronBuild(refusal, 115, 145)).toEqual({ ok: true });
   });
 
@@ -56,10 +65,13 @@ describe('the Electron build of better-sqlite3 is checked, never trusted', () =>
 
   it('rejects a module built for another Electron', () => {
     const refusal = { loaded: false as const, message: 'using NODE_MODULE_VERSION 140. This version' };
-    expect(judgeElectronBuild(refusal, 115, 145)).toMatchObject({ ok: false, reason: expect.stringContaining('140') as unknown });
+    expect(judgeElectronBuild(refusal, 115, 145)).toMatchObject({
+      ok: false,
+      reason: expect.stringContaining('140') as unknown,
+    });
   });
 
-  it("flags the Node build npm installed as wrong for Electron, by really loading it", () => {
+  it('flags the Node build npm installed as wrong for Electron, by really loading it', () => {
     const nodeBuild = resolve('node_modules/better-sqlite3/build/Release/better_sqlite3.node');
     const abi = electronAbi(process.cwd());
     expect(abi).toBeGreaterThan(Number(process.versions.modules));
@@ -72,7 +84,8 @@ describe('the Electron build of better-sqlite3 is checked, never trusted', () =>
 
 describe('explaining a failed rebuild', () => {
   it('names the cause instead of the first line of a stack trace', () => {
-    const offline = 'Searching dependency tree\nError: This is most likely not a problem with node-gyp\n    at go (/x/node_modules/node-gyp/lib/install.js:244:21)';
+    const offline =
+      'Searching dependency tree\nError: This is most likely not a problem with node-gyp\n    at go (/x/node_modules/node-gyp/lib/install.js:244:21)';
     expect(summarizeRebuildFailure(offline)).toBe("Electron's headers, which the build needs, could not be downloaded");
     expect(summarizeRebuildFailure('gyp ERR! find Python\ngyp ERR! stack Error: Could not find any Python')).toBe(
       'build tools are missing (a C++ compiler, make and python3)',

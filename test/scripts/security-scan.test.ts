@@ -11,7 +11,12 @@ describe('security scan verdict', () => {
   it('reads rows whose unquoted sample holds quotes and commas', () => {
     const verdict = evaluateScan(`${header}\n${cspRow}\n`, '');
     expect(verdict.findings).toEqual([
-      expect.objectContaining({ issue: 'CSP_GLOBAL_CHECK', severity: 'LOW', filename: 'renderer/index.html', location: '5:0' }),
+      expect.objectContaining({
+        issue: 'CSP_GLOBAL_CHECK',
+        severity: 'LOW',
+        filename: 'renderer/index.html',
+        location: '5:0',
+      }),
     ]);
     expect(verdict.passed).toBe(true);
   });
@@ -23,7 +28,10 @@ describe('security scan verdict', () => {
   });
 
   it('fails when a file could not be parsed, because it was not scanned', () => {
-    const verdict = evaluateScan(`${header}\n`, 'Starting scan...\nError parsing /tmp/x/renderer/bad.ts - Unexpected token (1:13)\n');
+    const verdict = evaluateScan(
+      `${header}\n`,
+      'Starting scan...\nError parsing /tmp/x/renderer/bad.ts - Unexpected token (1:13)\n',
+    );
     expect(verdict.unparsed).toEqual(['/tmp/x/renderer/bad.ts - Unexpected token (1:13)']);
     expect(verdict.passed).toBe(false);
   });

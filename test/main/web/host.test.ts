@@ -10,7 +10,9 @@ import { isLoopbackHost, staticFilePath } from '../../../main/web/guards';
 const token = 'launch-token-for-tests-0123456789';
 let host: WebHost;
 let base: string;
-const route = vi.fn((channel: unknown, input: unknown) => Promise.resolve({ ok: true as const, value: { channel, input } }));
+const route = vi.fn((channel: unknown, input: unknown) =>
+  Promise.resolve({ ok: true as const, value: { channel, input } }),
+);
 
 beforeAll(async () => {
   const dir = mkdtempSync(join(tmpdir(), 'cs-renderer-'));

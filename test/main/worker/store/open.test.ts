@@ -16,7 +16,9 @@ describe('SQLite store (better-sqlite3)', () => {
 
   it('has FTS5 with bm25 ranking, which quick search and the sandbox rely on', () => {
     const db = openDatabase(':memory:');
-    db.exec("CREATE VIRTUAL TABLE docs USING fts5(title, body); INSERT INTO docs VALUES ('Red shoe', 'leather'), ('Blue shirt', 'cotton shoe print')");
+    db.exec(
+      "CREATE VIRTUAL TABLE docs USING fts5(title, body); INSERT INTO docs VALUES ('Red shoe', 'leather'), ('Blue shirt', 'cotton shoe print')",
+    );
     const rows = db.prepare("SELECT title FROM docs WHERE docs MATCH 'shoe' ORDER BY bm25(docs, 10.0, 1.0)").all();
     expect(rows).toEqual([{ title: 'Red shoe' }, { title: 'Blue shirt' }]);
     db.close();
