@@ -12,6 +12,7 @@ import tseslint from 'typescript-eslint';
  *   main/bridge.ts     the only place ipcMain appears
  *   main/keychain.ts   the only place keytar appears
  *   main/worker/       plain Node: never Electron; only worker/store/ opens SQLite
+ *   main/sandbox/      a stand-alone server: plain Node, its own SQLite, never Electron
  */
 const bans = {
   ipc: {
@@ -25,7 +26,10 @@ const bans = {
     message: 'This layer must not depend on Electron (it also runs in browser mode and in the worker).',
   },
   keytar: { name: 'keytar', message: 'Only main/keychain.ts talks to the OS keychain.' },
-  sqlite: { name: 'better-sqlite3', message: 'Only main/worker/store/ opens SQLite.' },
+  sqlite: {
+    name: 'better-sqlite3',
+    message: 'Only main/worker/store/ (and the sandbox, a separate server) open SQLite.',
+  },
 };
 
 const mainOnly = {
@@ -92,6 +96,8 @@ export default tseslint.config(
   restrict(['main/keychain.ts'], [bans.ipc, bans.sqlite]),
   restrict(['main/worker/**/*.ts'], [bans.electron, bans.keytar, bans.sqlite], [mainOnly]),
   restrict(['main/worker/store/**/*.ts'], [bans.electron, bans.keytar], [mainOnly]),
+  // The sandbox is a stand-alone Doofinder look-alike: plain Node with its own SQLite, no Electron.
+  restrict(['main/sandbox/**/*.ts'], [bans.electron, bans.keytar, bans.ipc], [mainOnly]),
   restrict(['preload/**/*.ts'], [bans.electron, bans.keytar, bans.sqlite]),
   restrict(['preload/index.ts'], [bans.keytar, bans.sqlite]),
   restrict(['renderer/**/*.{ts,tsx}'], [bans.electron, bans.keytar, bans.sqlite, ...nodeBuiltins], rendererPatterns),

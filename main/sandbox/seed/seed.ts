@@ -1,0 +1,129 @@
+/**
+ * Seeding: accounts, engines, types and items from a description, for the control API
+ * (`POST /_sandbox/seed`), the CLI and the app's embedded sandbox account.
+ */
+import { z } from 'zod';
+import type { SandboxContext } from '../context';
+import { createAccount } from '../store/accounts';
+import { createEngine, putType } from '../store/engines';
+import type { EngineOptions, ItemDoc } from '../store/records';
+import { generateItems } from '../catalog/generate';
+
+const itemSchema = z.looseObject({ id: z.union([z.string(), z.number()]).transform(String) });
+
+const typeSchema = z
+  .object({
+    name: z.string().regex(/^\w+$/),
+    kind: z.enum(['api', 'crawling', 'shopify']).default('api'),
+    sources: z.array(z.string()).default([]),
+    items: z.array(itemSchema).default([]),
+    generate: z
+      .object({
+        count: z.number().int().min(0).max(1_000_000),
+        seed: z.number().int().default(1),
+        profile: z.enum(['shop', 'stores']).default('shop'),
+      })
+      .optional(),
+  })
+  .strict();
+
+const engineSchema = z
+  .object({
+    name: z.string().min(1),
+    hashid: z
+      .string()
+      .regex(/^[a-f0-9]{32}$/)
+      .optional(),
+    site_url: z.string().default('https://shop.example.com/'),
+    language: z.string().default('en'),
+    currency: z.string().default('EUR'),
+    options: z.record(z.string(), z.unknown()).default({}),
+    allowed_origins: z.array(z.string()).default([]),
+    types: z.array(typeSchema).default([]),
+  })
+  .strict();
+
+export const seedSchema = z
+  .object({
+    accounts: z.array(
+      z
+        .object({
+          zone: z
+            .string()
+            .regex(/^[a-z]{2,4}\d{1,2}$/)
+            .default('eu1'),
+          token: z
+            .string()
+            .regex(/^[A-Za-z0-9]{16,64}$/)
+            .optional(),
+          uid: z.string().optional(),
+          monthly_quota: z.number().int().min(0).nullable().default(null),
+          engines: z.array(engineSchema).default([]),
+        })
+        .strict(),
+    ),
+  })
+  .strict();
+
+export type SeedSpec = z.input<typeof seedSchema>;
+
+export interface SeedResult {
+  accounts: Array<{
+    apiKey: string;
+    zone: string;
+    uid: string;
+    engines: Array<{ hashid: string; name: string; types: Record<string, number> }>;
+  }>;
+}
+
+/** Items are written in slices so a million-item seed never sits in memory at once. */
+const SLICE = 2_000;
+
+export function applySeed(ctx: SandboxContext, input: SeedSpec): SeedResult {
+  const spec = seedSchema.parse(input);
+  const result: SeedResult = { accounts: [] };
+  for (const accountSpec of spec.accounts) {
+    const account = createAccount(ctx.db, {
+      zone: accountSpec.zone,
+      token: accountSpec.token,
+      uid: accountSpec.uid,
+      monthlyQuota: accountSpec.monthly_quota,
+    });
+    const engines: SeedResult['accounts'][number]['engines'] = [];
+    for (const engineSpec of accountSpec.engines) {
+      const engine = createEngine(ctx.db, account.id, {
+        name: engineSpec.name,
+        hashid: engineSpec.hashid,
+        siteUrl: engineSpec.site_url,
+        language: engineSpec.language,
+        currency: engineSpec.currency,
+        options: engineSpec.options as EngineOptions,
+        allowedOrigins: engineSpec.allowed_origins,
+      });
+      const counts: Record<string, number> = {};
+      for (const typeSpec of engineSpec.types) {
+        putType(ctx.db, engine.id, typeSpec.name, typeSpec.sources, typeSpec.kind);
+        writeInSlices(ctx, engine.id, typeSpec.name, typeSpec.items as ItemDoc[]);
+        if (typeSpec.generate) {
+          writeInSlices(ctx, engine.id, typeSpec.name, generateItems({ ...typeSpec.generate }));
+        }
+        counts[typeSpec.name] = ctx.items.count(engine.id, typeSpec.name);
+      }
+      engines.push({ hashid: engine.hashid, name: engine.name, types: counts });
+    }
+    result.accounts.push({ apiKey: `${account.zone}-${account.token}`, zone: account.zone, uid: account.uid, engines });
+  }
+  return result;
+}
+
+function writeInSlices(ctx: SandboxContext, engineId: number, type: string, items: Iterable<ItemDoc>): void {
+  let slice: ItemDoc[] = [];
+  for (const item of items) {
+    slice.push(item);
+    if (slice.length === SLICE) {
+      ctx.items.put(engineId, type, slice);
+      slice = [];
+    }
+  }
+  if (slice.length > 0) ctx.items.put(engineId, type, slice);
+}
