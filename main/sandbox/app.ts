@@ -3,7 +3,7 @@
  * (`/5`), Stats v2 visit (`/api/v2/stats/visit`) and the control API (`/_sandbox`).
  * Every API request first meets the injected faults, and is logged for tests.
  */
-import Fastify, { type FastifyError, type FastifyInstance } from 'fastify';
+import Fastify, { type FastifyError, type FastifyInstance, type FastifyRequest } from 'fastify';
 import qs from 'qs';
 import type { SandboxContext } from './context';
 import { registerControlRoutes } from './control/routes';
@@ -61,7 +61,7 @@ export async function buildApp(ctx: SandboxContext): Promise<FastifyInstance> {
     }
   });
 
-  function logRequest(request: import('fastify').FastifyRequest, status: number, outcome: string | null): void {
+  function logRequest(request: FastifyRequest, status: number, outcome: string | null): void {
     const [path = '/', query = ''] = request.url.split('?', 2);
     if (!isApiPath(path)) return;
     const header = (name: string) => {

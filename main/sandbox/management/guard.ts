@@ -27,7 +27,7 @@ export function engineOf(ctx: SandboxContext, request: FastifyRequest): Engine {
 }
 
 export function registerGuard(app: FastifyInstance, ctx: SandboxContext): void {
-  app.addHook('preHandler', async (request) => {
+  app.addHook('preHandler', (request, _reply, done) => {
     const account = managementAccount(ctx, request);
     const waitMs = ctx.throttles.management.take(account.id);
     if (waitMs > 0) {
@@ -35,13 +35,16 @@ export function registerGuard(app: FastifyInstance, ctx: SandboxContext): void {
     }
     if (!spendQuota(ctx.db, account.id, monthOf(ctx.clock.now()))) throw v1Error(429, MESSAGES.quota);
     accounts.set(request, account);
+    done();
   });
 
-  app.addHook('onResponse', async (request, reply) => {
+  app.addHook('onResponse', (request, reply, done) => {
     const account = accounts.get(request);
     const hashid = (request.params as { hashid?: string } | undefined)?.hashid;
-    if (!account || !hashid || reply.statusCode >= 500) return;
-    const engine = engineByHashid(ctx.db, hashid);
-    if (engine && engine.accountId === account.id) recordEvent(ctx, { engineId: engine.id, kind: 'api' });
+    if (account && hashid && reply.statusCode < 500) {
+      const engine = engineByHashid(ctx.db, hashid);
+      if (engine && engine.accountId === account.id) recordEvent(ctx, { engineId: engine.id, kind: 'api' });
+    }
+    done();
   });
 }

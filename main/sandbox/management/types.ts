@@ -21,7 +21,7 @@ function readType(request: FastifyRequest): { name?: unknown; sources?: unknown 
   if (typeof body.value !== 'object' || body.value === null || Array.isArray(body.value)) {
     throw new HttpError(400, { non_field_errors: ['Invalid data. Expected a dictionary.'] });
   }
-  return body.value as { name?: unknown; sources?: unknown };
+  return body.value;
 }
 
 function readSources(value: unknown): string[] {

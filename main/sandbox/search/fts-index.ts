@@ -3,6 +3,7 @@
  * step by ItemStore inside each write transaction. `title` is weighted above `body` (every
  * other text value, df_indexed_text included) when ranking with bm25.
  */
+import type { Statement } from 'better-sqlite3';
 import type { SandboxDb } from '../store/database';
 import type { ItemIndex } from '../store/items';
 import type { ItemDoc } from '../store/records';
@@ -36,10 +37,7 @@ export function documentText(doc: ItemDoc): { title: string; body: string } {
 
 export class FtsIndex implements ItemIndex {
   private readonly ready = new Set<number>();
-  private readonly statements = new Map<
-    number,
-    { put: import('better-sqlite3').Statement; remove: import('better-sqlite3').Statement }
-  >();
+  private readonly statements = new Map<number, { put: Statement; remove: Statement }>();
 
   constructor(private readonly db: SandboxDb) {}
 

@@ -6,7 +6,7 @@ import { z } from 'zod';
 import type { SandboxContext } from '../context';
 import { createAccount } from '../store/accounts';
 import { createEngine, putType } from '../store/engines';
-import type { EngineOptions, ItemDoc } from '../store/records';
+import type { ItemDoc } from '../store/records';
 import { generateItems } from '../catalog/generate';
 
 const itemSchema = z.looseObject({ id: z.union([z.string(), z.number()]).transform(String) });
@@ -97,7 +97,7 @@ export function applySeed(ctx: SandboxContext, input: SeedSpec): SeedResult {
         siteUrl: engineSpec.site_url,
         language: engineSpec.language,
         currency: engineSpec.currency,
-        options: engineSpec.options as EngineOptions,
+        options: engineSpec.options,
         allowedOrigins: engineSpec.allowed_origins,
       });
       const counts: Record<string, number> = {};
