@@ -28,14 +28,18 @@ export function engineOf(ctx: SandboxContext, request: FastifyRequest): Engine {
 
 export function registerGuard(app: FastifyInstance, ctx: SandboxContext): void {
   app.addHook('preHandler', (request, _reply, done) => {
-    const account = managementAccount(ctx, request);
-    const waitMs = ctx.throttles.management.take(account.id);
-    if (waitMs > 0) {
-      throw v1Error(429, throttledMessage(waitMs), { 'Retry-After': String(Math.max(1, Math.ceil(waitMs / 1000))) });
+    try {
+      const account = managementAccount(ctx, request);
+      const waitMs = ctx.throttles.management.take(account.id);
+      if (waitMs > 0) {
+        throw v1Error(429, throttledMessage(waitMs), { 'Retry-After': String(Math.max(1, Math.ceil(waitMs / 1000))) });
+      }
+      if (!spendQuota(ctx.db, account.id, monthOf(ctx.clock.now()))) throw v1Error(429, MESSAGES.quota);
+      accounts.set(request, account);
+      done();
+    } catch (error) {
+      done(error as Error);
     }
-    if (!spendQuota(ctx.db, account.id, monthOf(ctx.clock.now()))) throw v1Error(429, MESSAGES.quota);
-    accounts.set(request, account);
-    done();
   });
 
   app.addHook('onResponse', (request, reply, done) => {
