@@ -1,0 +1,200 @@
+/**
+ * Paces every request of one account to one host so the account is never throttled:
+ * at most `ratePerSecond` requests in any window of a second (plus a margin for network
+ * jitter), highest priority first. Doofinder's Management API allows 2 requests/s,
+ * counted the way Django REST framework counts: a sliding one-second window.
+ *
+ * A 429 pauses the whole bucket (Retry-After, at least 1 s) and resumes at half speed,
+ * climbing back with each success. An auth failure or a spent plan stops it until
+ * `resume()`; a persistent 429 stops background work only.
+ */
+
+import { abortReason } from './errors';
+
+export type Priority = 'interactive' | 'push' | 'mirror' | 'background';
+
+const RANK: Record<Priority, number> = { interactive: 0, push: 1, mirror: 2, background: 3 };
+
+export interface Timers {
+  now(): number;
+  setTimeout(fn: () => void, ms: number): unknown;
+  clearTimeout(handle: unknown): void;
+}
+
+export const realTimers: Timers = {
+  now: () => performance.now(),
+  setTimeout: (fn, ms) => setTimeout(fn, ms),
+  clearTimeout: (handle) => clearTimeout(handle as NodeJS.Timeout),
+};
+
+export interface BucketOptions {
+  ratePerSecond: number;
+  /** Extra spacing on top of the one-second window, for requests the network delays. */
+  marginMs?: number;
+  timers?: Timers;
+}
+
+/** Why a bucket refuses work: shown in the status bar and in the errors it gives. */
+export interface StopReason {
+  kind: 'auth' | 'quota' | 'throttled';
+  message: string;
+}
+
+export class BucketStopped extends Error {
+  constructor(readonly reason: StopReason) {
+    super(reason.message);
+    this.name = 'BucketStopped';
+  }
+}
+
+interface Waiter {
+  priority: Priority;
+  seq: number;
+  resolve: () => void;
+  reject: (error: unknown) => void;
+}
+
+export interface BucketSnapshot {
+  /** Requests sent in the last second. */
+  requestsPerSecond: number;
+  queued: number;
+  /** Why requests are not going out right now, in words; null when they are. */
+  pausedReason: string | null;
+  stopped: StopReason | null;
+}
+
+const WINDOW_MS = 1000;
+const SLOWEST = 0.25;
+
+export class RequestBucket {
+  private readonly timers: Timers;
+  private readonly marginMs: number;
+  private sent: number[] = [];
+  private queue: Waiter[] = [];
+  private seq = 0;
+  private pausedUntil = 0;
+  private pauseMessage: string | null = null;
+  /** 1 = full speed; lowered by a 429, raised again by successes. */
+  private speed = 1;
+  private stopped: StopReason | null = null;
+  private backgroundStopped: StopReason | null = null;
+  private timer: unknown = null;
+
+  constructor(private readonly options: BucketOptions) {
+    this.timers = options.timers ?? realTimers;
+    this.marginMs = options.marginMs ?? 25;
+  }
+
+  /** Resolves when a request of this priority may be sent (and counts it as sent). */
+  acquire(priority: Priority, signal?: AbortSignal): Promise<void> {
+    const refusal = this.refusal(priority);
+    if (refusal) return Promise.reject(new BucketStopped(refusal));
+    return new Promise((resolve, reject) => {
+      const waiter: Waiter = { priority, seq: this.seq++, resolve, reject };
+      this.queue.push(waiter);
+      this.queue.sort((a, b) => RANK[a.priority] - RANK[b.priority] || a.seq - b.seq);
+      signal?.addEventListener(
+        'abort',
+        () => {
+          if (!this.queue.includes(waiter)) return;
+          this.queue = this.queue.filter((entry) => entry !== waiter);
+          reject(abortReason(signal));
+        },
+        { once: true },
+      );
+      this.pump();
+    });
+  }
+
+  /** The server said 429: pause everything, then go on at half speed. */
+  rateLimited(retryAfterMs: number | null): void {
+    const wait = Math.max(1000, retryAfterMs ?? 0);
+    this.pausedUntil = Math.max(this.pausedUntil, this.timers.now() + wait);
+    this.pauseMessage = 'Doofinder asked to slow down (429)';
+    this.speed = Math.max(SLOWEST, this.speed / 2);
+    this.pump();
+  }
+
+  succeeded(): void {
+    this.speed = Math.min(1, this.speed + 0.1);
+  }
+
+  /** Refuse all work (401, spent plan) until `resume()`: queued requests fail at once. */
+  stop(reason: StopReason): void {
+    this.stopped = reason;
+    this.rejectWhere(() => true, reason);
+  }
+
+  /** Refuse work below `interactive` (a 429 that will not go away), until `resume()`. */
+  stopBackground(reason: StopReason): void {
+    this.backgroundStopped = reason;
+    this.rejectWhere((waiter) => waiter.priority !== 'interactive', reason);
+  }
+
+  resume(): void {
+    this.stopped = null;
+    this.backgroundStopped = null;
+    this.pausedUntil = 0;
+    this.pauseMessage = null;
+    this.pump();
+  }
+
+  snapshot(): BucketSnapshot {
+    const now = this.timers.now();
+    const reason = this.stopped ?? this.backgroundStopped;
+    let pausedReason: string | null = reason?.message ?? null;
+    if (!pausedReason && this.pausedUntil > now) {
+      pausedReason = `${this.pauseMessage ?? 'Paused'}; resuming in ${Math.ceil((this.pausedUntil - now) / 1000)} s`;
+    }
+    return {
+      requestsPerSecond: this.sent.filter((time) => now - time < WINDOW_MS).length,
+      queued: this.queue.length,
+      pausedReason,
+      stopped: this.stopped,
+    };
+  }
+
+  private refusal(priority: Priority): StopReason | null {
+    if (this.stopped) return this.stopped;
+    if (this.backgroundStopped && priority !== 'interactive') return this.backgroundStopped;
+    return null;
+  }
+
+  private rejectWhere(match: (waiter: Waiter) => boolean, reason: StopReason): void {
+    const rejected = this.queue.filter(match);
+    this.queue = this.queue.filter((waiter) => !match(waiter));
+    for (const waiter of rejected) waiter.reject(new BucketStopped(reason));
+  }
+
+  /** How long until the next request may go, 0 if now. */
+  private delayUntilFree(now: number): number {
+    if (this.pausedUntil > now) return this.pausedUntil - now;
+    const window = (WINDOW_MS + this.marginMs) / this.speed;
+    this.sent = this.sent.filter((time) => now - time < window);
+    if (this.sent.length < this.options.ratePerSecond) return 0;
+    const oldest = this.sent[this.sent.length - this.options.ratePerSecond] ?? now;
+    return Math.max(1, oldest + window - now);
+  }
+
+  private pump(): void {
+    if (this.timer !== null) {
+      this.timers.clearTimeout(this.timer);
+      this.timer = null;
+    }
+    while (this.queue.length > 0) {
+      const now = this.timers.now();
+      const delay = this.delayUntilFree(now);
+      if (delay > 0) {
+        this.timer = this.timers.setTimeout(() => {
+          this.timer = null;
+          this.pump();
+        }, delay);
+        return;
+      }
+      const waiter = this.queue.shift();
+      if (!waiter) return;
+      this.sent.push(now);
+      waiter.resolve();
+    }
+  }
+}

@@ -1,0 +1,131 @@
+import { describe, expect, it } from 'vitest';
+import { BucketStopped, RequestBucket, type Priority } from '../../../../main/worker/doofinder/rate-limiter';
+import { FakeTimers } from './fake-timers';
+
+function setup(rate = 2, marginMs = 0) {
+  const timers = new FakeTimers();
+  const bucket = new RequestBucket({ ratePerSecond: rate, marginMs, timers });
+  const sent: Array<{ name: string; at: number }> = [];
+  const take = (name: string, priority: Priority = 'mirror', signal?: AbortSignal) =>
+    bucket.acquire(priority, signal).then(
+      () => sent.push({ name, at: timers.now() }),
+      (error: unknown) => sent.push({ name: `rejected:${name}:${(error as Error).message}`, at: timers.now() }),
+    );
+  return { timers, bucket, sent, take };
+}
+
+/** The most requests that fall within any window of one second: what the server's sliding window counts. */
+function busiestSecond(times: number[]): number {
+  return Math.max(0, ...times.map((start) => times.filter((time) => time >= start && time < start + 1000).length));
+}
+
+describe('request bucket', () => {
+  it('never lets more than the rate through in any one-second window', async () => {
+    const { timers, sent, take } = setup(2);
+    for (let i = 0; i < 20; i += 1) void take(`r${i}`);
+    await timers.advance(12_000);
+    expect(sent).toHaveLength(20);
+    expect(busiestSecond(sent.map((entry) => entry.at))).toBe(2);
+    // ...and keeps the pace: 20 requests at 2/s take about 9 seconds, not more.
+    expect(sent.at(-1)?.at).toBeLessThanOrEqual(9_000);
+  });
+
+  it('keeps a margin for network jitter when asked', async () => {
+    const { timers, sent, take } = setup(2, 50);
+    for (let i = 0; i < 6; i += 1) void take(`r${i}`);
+    await timers.advance(5_000);
+    const times = sent.map((entry) => entry.at);
+    for (let i = 2; i < times.length; i += 1)
+      expect((times[i] ?? 0) - (times[i - 2] ?? 0)).toBeGreaterThanOrEqual(1050);
+  });
+
+  it('serves the user before a push, a push before the mirror, the mirror before polling', async () => {
+    const { timers, sent, take } = setup(1);
+    void take('first', 'mirror');
+    void take('poll', 'background');
+    void take('mirror', 'mirror');
+    void take('push', 'push');
+    void take('user', 'interactive');
+    await timers.advance(10_000);
+    expect(sent.map((entry) => entry.name)).toEqual(['first', 'user', 'push', 'mirror', 'poll']);
+  });
+
+  it('pauses everything after a 429 for Retry-After, then goes on more slowly and climbs back', async () => {
+    const { timers, bucket, sent, take } = setup(2);
+    void take('a');
+    void take('b');
+    await timers.advance(0);
+    bucket.rateLimited(3_000);
+    void take('c');
+    await timers.advance(2_900);
+    expect(sent.map((entry) => entry.name)).toEqual(['a', 'b']);
+    expect(bucket.snapshot().pausedReason).toMatch(/429.*resuming in 1 s/);
+    await timers.advance(200);
+    expect(sent.map((entry) => entry.name)).toEqual(['a', 'b', 'c']);
+    // At half speed, 2 requests need a 2-second window.
+    void take('d');
+    void take('e');
+    await timers.advance(1_000);
+    expect(sent).toHaveLength(4);
+    bucket.succeeded();
+    await timers.advance(2_000);
+    expect(sent).toHaveLength(5);
+  });
+
+  it('pauses for at least a second even when the 429 says nothing', async () => {
+    const { timers, bucket, sent, take } = setup(2);
+    bucket.rateLimited(null);
+    void take('a');
+    await timers.advance(999);
+    expect(sent).toHaveLength(0);
+    await timers.advance(1);
+    expect(sent).toHaveLength(1);
+  });
+
+  it('stops all work on a refused key: queued requests fail, new ones too, until resumed', async () => {
+    const { timers, bucket, sent, take } = setup(1);
+    void take('a');
+    void take('b');
+    void take('c', 'interactive');
+    await timers.advance(0);
+    bucket.stop({ kind: 'auth', message: 'key refused' });
+    await timers.advance(0);
+    expect(sent.map((entry) => entry.name).sort()).toEqual(
+      ['a', 'rejected:b:key refused', 'rejected:c:key refused'].sort(),
+    );
+    await expect(bucket.acquire('interactive')).rejects.toBeInstanceOf(BucketStopped);
+    expect(bucket.snapshot().pausedReason).toBe('key refused');
+    bucket.resume();
+    void take('d');
+    await timers.advance(2_000);
+    expect(sent.map((entry) => entry.name)).toContain('d');
+  });
+
+  it('stops background work only when 429s persist, the user can still ask', async () => {
+    const { timers, bucket, sent, take } = setup(2);
+    bucket.stopBackground({ kind: 'throttled', message: 'still throttled' });
+    void take('mirror', 'mirror');
+    void take('user', 'interactive');
+    await timers.advance(1_000);
+    expect(sent.map((entry) => entry.name)).toEqual(['rejected:mirror:still throttled', 'user']);
+  });
+
+  it('lets a waiting request be cancelled without using a slot', async () => {
+    const { timers, sent, take } = setup(1);
+    void take('a');
+    const controller = new AbortController();
+    void take('cancelled', 'mirror', controller.signal);
+    void take('b');
+    await timers.advance(0);
+    controller.abort(new Error('cancelled by the user'));
+    await timers.advance(1_100);
+    expect(sent.map((entry) => entry.name)).toEqual(['a', 'rejected:cancelled:cancelled by the user', 'b']);
+  });
+
+  it('reports the live rate and queue for the status bar', async () => {
+    const { timers, bucket, take } = setup(2);
+    for (let i = 0; i < 5; i += 1) void take(`r${i}`);
+    await timers.advance(0);
+    expect(bucket.snapshot()).toMatchObject({ requestsPerSecond: 2, queued: 3, pausedReason: null });
+  });
+});
