@@ -507,8 +507,7 @@ export async function statsTopList(
     ...call,
   });
   const body = response.body;
-  if (response.status === 202)
-    return { ready: false, url: String(body.url ?? ''), message: String(body.message ?? '') };
+  if (response.status === 202) return { ready: false, url: text(body.url), message: text(body.message) };
   return {
     ready: true,
     start: text(body.start),
