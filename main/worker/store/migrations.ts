@@ -68,6 +68,7 @@ export const accountMigrations: readonly string[] = [
   );
   CREATE UNIQUE INDEX items_by_key ON items(engine, type, id);
   CREATE INDEX items_pending ON items(engine, type, status) WHERE status != 'clean';
+  CREATE INDEX items_by_pass ON items(engine, type, seen);
 
   -- One row per mirror of an engine's type: progress, and what a resume needs.
   CREATE TABLE mirror_runs (
