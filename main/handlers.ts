@@ -1,10 +1,16 @@
 import type { HandlersFor, WorkerState } from '../preload/contract';
+import { accountHandlers } from './accounts';
 import type { Keychain } from './keychain';
+import type { WorkerSupervisor } from './supervisor';
 
-/** Handlers that run in the main process (or the browser-mode host): the keychain and the worker's state. */
-export function createMainHandlers(deps: { keychain: Keychain; workerState: () => WorkerState }) {
+/**
+ * Handlers that run in the main process (or the browser-mode host): the keychain, the
+ * account operations that need it, and the worker's state.
+ */
+export function createMainHandlers(deps: { keychain: Keychain; worker: WorkerSupervisor }) {
   return {
-    'app:workerState': () => deps.workerState(),
+    'app:workerState': (): WorkerState => deps.worker.currentState(),
     'keychain:status': () => deps.keychain.status(),
+    ...accountHandlers(deps.worker, deps.keychain),
   } satisfies HandlersFor<'main'>;
 }

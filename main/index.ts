@@ -6,10 +6,7 @@ import { app, type BrowserWindow } from 'electron';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { registerBridge, sendEvent } from './bridge';
-import { createMainHandlers } from './handlers';
-import { createKeychain } from './keychain';
-import { createRouter } from './router';
-import { WorkerSupervisor } from './supervisor';
+import { createAppHost, type AppHost } from './app-host';
 import { createMainWindow, lockDownContents, rendererUrl, type RendererSource } from './window';
 
 const here = fileURLToPath(new URL('.', import.meta.url));
@@ -22,19 +19,7 @@ const appUrl = rendererUrl(source);
 if (!app.requestSingleInstanceLock()) app.quit();
 
 let window: BrowserWindow | null = null;
-
-const supervisor = new WorkerSupervisor({
-  script: join(here, 'worker.js'),
-  boot: {
-    appName: 'Catalog Studio',
-    appVersion: app.getVersion(),
-    dataDir: app.getPath('userData'),
-    mode: 'electron',
-    sqliteBinding: process.env.CATALOG_STUDIO_SQLITE_BINDING ?? null,
-  },
-  onEvent: (channel, payload) => sendEvent(window?.webContents ?? null, channel, payload as never),
-  onState: (state) => sendEvent(window?.webContents ?? null, 'app:workerState', state),
-});
+let host: AppHost | null = null;
 
 app.on('web-contents-created', (_event, contents) => lockDownContents(contents, () => appUrl));
 
@@ -44,15 +29,21 @@ app.on('second-instance', () => {
 });
 
 void app.whenReady().then(() => {
-  supervisor.start();
-  const route = createRouter({
-    worker: supervisor,
-    mainHandlers: createMainHandlers({ keychain: createKeychain(), workerState: () => supervisor.currentState() }),
+  host = createAppHost({
+    workerScript: join(here, 'worker.js'),
+    boot: {
+      appName: 'Catalog Studio',
+      appVersion: app.getVersion(),
+      dataDir: app.getPath('userData'),
+      mode: 'electron',
+      sqliteBinding: process.env.CATALOG_STUDIO_SQLITE_BINDING ?? null,
+    },
+    onEvent: (channel, payload) => sendEvent(window?.webContents ?? null, channel, payload as never),
   });
-  registerBridge(route, { contents: () => window?.webContents ?? null, appUrl: () => appUrl });
+  registerBridge(host.route, { contents: () => window?.webContents ?? null, appUrl: () => appUrl });
   window = createMainWindow({ preloadPath: join(here, '../preload/index.cjs'), source, isDev });
   window.on('closed', () => (window = null));
 });
 
 app.on('window-all-closed', () => app.quit());
-app.on('will-quit', () => void supervisor.stop());
+app.on('will-quit', () => void host?.supervisor.stop());

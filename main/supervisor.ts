@@ -8,7 +8,7 @@
 import { Worker } from 'node:worker_threads';
 import type { Envelope, EventChannel, WorkerState } from '../preload/contract';
 import { redactSecrets } from './redact';
-import type { FromWorker, ToWorker, WorkerBoot, WorkerChannel } from './worker/protocol';
+import type { FromWorker, InternalOp, InternalOps, ToWorker, WorkerBoot, WorkerChannel } from './worker/protocol';
 
 export interface SupervisorOptions {
   /** The built worker script (out/main/worker.js). */
@@ -51,8 +51,16 @@ export class WorkerSupervisor {
   }
 
   request(channel: WorkerChannel, input: unknown): Promise<Envelope<unknown>> {
+    return this.post({ kind: 'request', id: this.nextId++, channel, input });
+  }
+
+  /** Operations only main may ask for (they carry API keys); never reachable from the renderer. */
+  internal<K extends InternalOp>(op: K, input: InternalOps[K]['input']): Promise<Envelope<InternalOps[K]['output']>> {
+    return this.post({ kind: 'internal', id: this.nextId++, op, input }) as Promise<Envelope<InternalOps[K]['output']>>;
+  }
+
+  private post(message: ToWorker): Promise<Envelope<unknown>> {
     if (this.stopping) return Promise.resolve(unavailable('The app is shutting down.'));
-    const message: ToWorker = { kind: 'request', id: this.nextId++, channel, input };
     return new Promise((resolve) => {
       this.inFlight.set(message.id, resolve);
       if (this.ready && this.worker) this.worker.postMessage(message);

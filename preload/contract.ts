@@ -56,8 +56,82 @@ export interface KeychainStatus {
 
 export interface StatusSnapshot {
   account: { id: string; name: string; kind: 'doofinder' | 'sandbox' } | null;
-  sync: { state: 'idle' | 'syncing' | 'offline'; pendingChanges: number };
+  sync: { state: 'idle' | 'syncing' | 'offline'; pendingChanges: number; activity: string | null };
   rate: { requestsPerSecond: number; queued: number; pausedReason: string | null };
+}
+
+export type AccountKind = 'doofinder' | 'sandbox';
+
+/**
+ * Why an account cannot work right now, if it cannot: its key was refused (401), its
+ * monthly plan is spent, the keychain is unavailable, or no key is stored for it.
+ */
+export type AccountState = 'ok' | 'needs_key' | 'quota' | 'keychain_unavailable' | 'missing_key';
+
+export interface AccountView {
+  id: string;
+  name: string;
+  kind: AccountKind;
+  zone: string;
+  managementUrl: string | null;
+  searchUrl: string | null;
+  state: AccountState;
+  /** What to do about the state, in words; null when all is well. */
+  stateMessage: string | null;
+  current: boolean;
+}
+
+export interface AccountsSnapshot {
+  accounts: AccountView[];
+  currentId: string | null;
+}
+
+export type MirrorRunState = 'running' | 'paused' | 'completed' | 'cancelled' | 'failed';
+
+export interface TypeView {
+  name: string;
+  serverCount: number | null;
+  localCount: number;
+  pendingCount: number;
+  conflictCount: number;
+  lastMirrorAt: string | null;
+  mirrorState: MirrorRunState | 'never';
+  mirrorError: string | null;
+}
+
+export interface EngineView {
+  hashid: string;
+  name: string;
+  siteUrl: string;
+  language: string;
+  currency: string;
+  types: TypeView[];
+}
+
+export interface EnginesSnapshot {
+  accountId: string | null;
+  engines: EngineView[];
+  /** When the list was last read from the server; null if never. */
+  refreshedAt: string | null;
+  /** Why the last refresh failed, if it did (the list shown is then the stored one). */
+  refreshError: string | null;
+}
+
+export interface MirrorProgressView {
+  accountId: string;
+  engine: string;
+  type: string;
+  runId: number;
+  pass: number;
+  state: MirrorRunState;
+  fetched: number;
+  total: number | null;
+  percent: number | null;
+  etaSeconds: number | null;
+  itemsPerSecond: number | null;
+  error: string | null;
+  deletedOnServer?: number;
+  conflicts?: number;
 }
 
 // ---------------------------------------------------------------------------------------
@@ -66,6 +140,12 @@ export interface StatusSnapshot {
 
 export const errorCodes = [
   'invalid_input',
+  // Doofinder said no: the key was refused (401), or another error it answered.
+  'auth_failed',
+  'unreachable',
+  'doofinder_error',
+  // Something is already running that this request would collide with (a mirror, say).
+  'busy',
   'forbidden',
   'unknown_channel',
   'worker_unavailable',
@@ -97,12 +177,51 @@ const returns = <T>() => undefined as unknown as T;
 const inWorker = <I extends z.ZodType, O>(input: I, output: O) => ({ runs: 'worker' as const, input, output });
 const inMain = <I extends z.ZodType, O>(input: I, output: O) => ({ runs: 'main' as const, input, output });
 
+const hostUrl = z
+  .string()
+  .trim()
+  .regex(/^https?:\/\/[^\s/?#]+(:\d+)?\/?$/, 'a host such as https://eu1-api.doofinder.com or http://127.0.0.1:8080')
+  .nullable()
+  .optional();
+const accountName = z.string().trim().min(1, 'a name is required').max(80);
+const apiKey = z.string().trim().min(1, 'an API key is required').max(200);
+const typeRef = z.object({ engine: z.string().regex(/^\w{1,64}$/), type: z.string().regex(/^\w{1,100}$/) }).strict();
+
 export const requests = {
   'app:info': inWorker(z.void(), returns<AppInfo>()),
   'app:ping': inWorker(z.object({ sentAt: z.number().finite() }).strict(), returns<Pong>()),
   'app:status': inWorker(z.void(), returns<StatusSnapshot>()),
   'app:workerState': inMain(z.void(), returns<WorkerState>()),
   'keychain:status': inMain(z.void(), returns<KeychainStatus>()),
+
+  'accounts:list': inWorker(z.void(), returns<AccountsSnapshot>()),
+  /** Checks the key by listing the account's engines, stores it in the keychain, then saves the account. */
+  'accounts:add': inMain(
+    z.object({ name: accountName, apiKey, managementUrl: hostUrl, searchUrl: hostUrl }).strict(),
+    returns<AccountView>(),
+  ),
+  /** A new key (checked first) replaces the stored one; hosts and name change as given. */
+  'accounts:update': inMain(
+    z
+      .object({
+        id: z.string().min(1),
+        name: accountName.optional(),
+        apiKey: apiKey.optional(),
+        managementUrl: hostUrl,
+        searchUrl: hostUrl,
+      })
+      .strict(),
+    returns<AccountView>(),
+  ),
+  /** Removes the account, its keychain entry and its local data. */
+  'accounts:remove': inMain(z.object({ id: z.string().min(1) }).strict(), returns<{ removed: true }>()),
+  'accounts:switch': inWorker(z.object({ id: z.string().min(1) }).strict(), returns<AccountsSnapshot>()),
+
+  /** The current account's engines and types; `refresh` reads them from the server first. */
+  'engines:list': inWorker(z.object({ refresh: z.boolean() }).strict(), returns<EnginesSnapshot>()),
+  /** Starts (or resumes) mirroring a type; progress arrives as `mirror:progress` events. */
+  'mirror:start': inWorker(typeRef, returns<MirrorProgressView>()),
+  'mirror:cancel': inWorker(typeRef, returns<{ cancelled: boolean }>()),
 };
 
 export const events = {
@@ -110,6 +229,11 @@ export const events = {
   'app:workerState': returns<WorkerState>(),
   /** Account, sync and rate-limiter state for the status bar. */
   'app:status': returns<StatusSnapshot>(),
+  /** An account was added, changed, removed or switched to, or its state changed. */
+  'accounts:changed': returns<AccountsSnapshot>(),
+  /** The current account's engines or their counts changed (after a refresh or a mirror). */
+  'engines:changed': returns<EnginesSnapshot>(),
+  'mirror:progress': returns<MirrorProgressView>(),
 };
 
 // ---------------------------------------------------------------------------------------

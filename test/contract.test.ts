@@ -2,20 +2,15 @@ import { describe, expect, it } from 'vitest';
 import { eventChannels, requestChannels, requests } from '../preload/contract';
 import { createMainHandlers } from '../main/handlers';
 import { createWorkerHandlers } from '../main/worker/handlers';
+import type { WorkerRuntime } from '../main/worker/runtime';
 
-const boot = {
-  appName: 'a',
-  appVersion: '1',
-  dataDir: '/tmp',
-  mode: 'browser' as const,
-  sqliteBinding: null,
-  restarts: 0,
-};
+// Handler factories only pick their services out of the runtime; nothing runs here.
+const runtime = {} as WorkerRuntime;
 
 describe('the contract', () => {
   it('has exactly one handler for every request channel, where the contract says it runs', () => {
-    const worker = Object.keys(createWorkerHandlers(boot, new Date()));
-    const main = Object.keys(createMainHandlers({ keychain: {} as never, workerState: () => ({}) as never }));
+    const worker = Object.keys(createWorkerHandlers(runtime));
+    const main = Object.keys(createMainHandlers({ keychain: {} as never, worker: {} as never }));
     expect([...worker, ...main].sort()).toEqual([...requestChannels].sort());
     for (const channel of worker) expect(requests[channel as keyof typeof requests].runs).toBe('worker');
     for (const channel of main) expect(requests[channel as keyof typeof requests].runs).toBe('main');

@@ -20,6 +20,8 @@ export interface SandboxOptions {
   seed?: 'default' | SeedSpec | null;
   /** Items per engine in the default seed. */
   items?: number;
+  /** better-sqlite3 built for Electron, when the sandbox runs inside the desktop app. */
+  nativeBinding?: string | null;
 }
 
 export interface Sandbox {
@@ -31,7 +33,7 @@ export interface Sandbox {
 }
 
 export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbox> {
-  const db = openSandboxDb(options.dataFile ?? ':memory:');
+  const db = openSandboxDb(options.dataFile ?? ':memory:', options.nativeBinding ?? null);
   const ctx = createContext(db, options.config);
   let seeded: SeedResult | null = null;
   if (options.seed === 'default') seeded = applySeed(ctx, defaultSeed({ items: options.items }));

@@ -9,10 +9,7 @@ import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import { version } from '../../package.json';
 import { APP_NAME, defaultDataDir } from '../app-paths';
-import { createMainHandlers } from '../handlers';
-import { createKeychain } from '../keychain';
-import { createRouter } from '../router';
-import { WorkerSupervisor } from '../supervisor';
+import { createAppHost } from '../app-host';
 import { startWebHost, type WebHost } from './host';
 
 const here = fileURLToPath(new URL('.', import.meta.url));
@@ -33,34 +30,28 @@ if (!Number.isInteger(port) || port < 0 || port > 65535) {
 const dataDir = values['data-dir'] ?? defaultDataDir();
 mkdirSync(dataDir, { recursive: true });
 
-let host: WebHost | null = null;
-const supervisor = new WorkerSupervisor({
-  script: join(here, 'worker.js'),
+let web: WebHost | null = null;
+const { supervisor, route } = createAppHost({
+  workerScript: join(here, 'worker.js'),
   boot: { appName: APP_NAME, appVersion: version, dataDir, mode: 'browser', sqliteBinding: null },
-  onEvent: (channel, payload) => host?.broadcast(channel, payload),
-  onState: (state) => host?.broadcast('app:workerState', state),
-});
-supervisor.start();
-
-const route = createRouter({
-  worker: supervisor,
-  mainHandlers: createMainHandlers({ keychain: createKeychain(), workerState: () => supervisor.currentState() }),
+  onEvent: (channel, payload) => web?.broadcast(channel, payload),
+  log: (line) => process.stderr.write(`${line}\n`),
 });
 
 try {
   // `npm run dev` keeps one token across host restarts; otherwise each launch makes its own.
   const token = process.env.CATALOG_STUDIO_WEB_TOKEN || undefined;
-  host = await startWebHost({ rendererDir: join(here, '../renderer'), route, port, token });
+  web = await startWebHost({ rendererDir: join(here, '../renderer'), route, port, token });
 } catch (error) {
   const reason = error instanceof Error ? error.message : String(error);
   process.stderr.write(`Browser mode could not listen on 127.0.0.1:${port}: ${reason}\n`);
   await supervisor.stop();
   process.exit(1);
 }
-process.stdout.write(`${JSON.stringify({ url: host.url })}\n`);
+process.stdout.write(`${JSON.stringify({ url: web.url })}\n`);
 
 async function shutdown(): Promise<void> {
-  await host?.close();
+  await web?.close();
   await supervisor.stop();
   process.exit(0);
 }

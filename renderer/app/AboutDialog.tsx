@@ -1,7 +1,8 @@
-import { Activity, X } from 'lucide-react';
-import { useEffect, useRef, useState } from 'react';
+import { Activity } from 'lucide-react';
+import { useState } from 'react';
 import { call, describeError } from '../api/client';
 import { useRequest } from '../api/hooks';
+import { Dialog } from '../components/Dialog';
 import { pages } from './pages';
 import { modifierLabel } from './Sidebar';
 import { useNow } from './useNow';
@@ -73,56 +74,38 @@ function AboutContent() {
 }
 
 export function AboutDialog({ open, onClose }: { open: boolean; onClose: () => void }) {
-  const ref = useRef<HTMLDialogElement>(null);
-  useEffect(() => {
-    const dialog = ref.current;
-    if (!dialog) return;
-    if (open && !dialog.open) dialog.showModal();
-    if (!open && dialog.open) dialog.close();
-  }, [open]);
-
   return (
-    <dialog ref={ref} className="dialog" aria-labelledby="about-title" onClose={onClose}>
-      <header className="dialog__header">
-        <h2 id="about-title">About Catalog Studio</h2>
-        <button type="button" className="button button--icon" aria-label="Close" onClick={onClose}>
-          <X size={16} aria-hidden="true" />
-        </button>
-      </header>
-      {open && (
-        <div className="dialog__body">
-          <AboutContent />
-          <PingButton />
-          <h3>Keyboard shortcuts</h3>
-          <table className="shortcuts">
-            <tbody>
-              {pages.map((page) => (
-                <tr key={page.id}>
-                  <td>
-                    <kbd>
-                      {modifierLabel}
-                      {page.shortcut}
-                    </kbd>
-                  </td>
-                  <td>{page.label}</td>
-                </tr>
-              ))}
-              <tr>
-                <td>
-                  <kbd>↑</kbd> <kbd>↓</kbd>
-                </td>
-                <td>Move between pages in the sidebar</td>
-              </tr>
-              <tr>
-                <td>
-                  <kbd>{modifierLabel}/</kbd>
-                </td>
-                <td>This window</td>
-              </tr>
-            </tbody>
-          </table>
-        </div>
-      )}
-    </dialog>
+    <Dialog open={open} title="About Catalog Studio" onClose={onClose}>
+      <AboutContent />
+      <PingButton />
+      <h3>Keyboard shortcuts</h3>
+      <table className="shortcuts">
+        <tbody>
+          {pages.map((page) => (
+            <tr key={page.id}>
+              <td>
+                <kbd>
+                  {modifierLabel}
+                  {page.shortcut}
+                </kbd>
+              </td>
+              <td>{page.label}</td>
+            </tr>
+          ))}
+          <tr>
+            <td>
+              <kbd>↑</kbd> <kbd>↓</kbd>
+            </td>
+            <td>Move between pages in the sidebar</td>
+          </tr>
+          <tr>
+            <td>
+              <kbd>{modifierLabel}/</kbd>
+            </td>
+            <td>This window</td>
+          </tr>
+        </tbody>
+      </table>
+    </Dialog>
   );
 }

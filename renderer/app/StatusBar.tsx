@@ -1,4 +1,4 @@
-import { Activity, CircleUser, CloudCheck, Globe, Server } from 'lucide-react';
+import { Activity, CircleUser, CloudCheck, FlaskConical, Globe, Server } from 'lucide-react';
 import type { StatusSnapshot, WorkerState } from '../../preload/contract';
 import { runsInBrowser } from '../api/client';
 import { useEvent, useRequest } from '../api/hooks';
@@ -19,6 +19,7 @@ function rateText(rate: StatusSnapshot['rate']): string {
 }
 
 function syncText(sync: StatusSnapshot['sync']): string {
+  if (sync.activity) return sync.activity;
   if (sync.state === 'syncing') return 'Syncing…';
   if (sync.state === 'offline') return `Offline · ${sync.pendingChanges} pending`;
   return sync.pendingChanges === 0 ? 'Nothing to sync' : `${sync.pendingChanges} changes to sync`;
@@ -39,16 +40,33 @@ export function StatusBar({ onWorkerClick }: { onWorkerClick: () => void }) {
 
   return (
     <footer className="status-bar" aria-label="Status">
-      <span className="status-bar__item" data-testid="status-account">
-        <CircleUser size={14} aria-hidden="true" />
+      <span
+        className="status-bar__item"
+        data-testid="status-account"
+        title={
+          snapshot?.account?.kind === 'sandbox'
+            ? 'The built-in sandbox: runs on this computer, nothing reaches Doofinder'
+            : undefined
+        }
+      >
+        {snapshot?.account?.kind === 'sandbox' ? (
+          <FlaskConical size={14} aria-hidden="true" />
+        ) : (
+          <CircleUser size={14} aria-hidden="true" />
+        )}
         {snapshot?.account ? snapshot.account.name : 'No account'}
-        {snapshot?.account?.kind === 'sandbox' && <span className="badge">sandbox</span>}
+        {snapshot?.account?.kind === 'sandbox' && snapshot.account.name !== 'Sandbox' && (
+          <span className="badge">sandbox</span>
+        )}
       </span>
       <span className="status-bar__item" data-testid="status-sync">
         <CloudCheck size={14} aria-hidden="true" />
         {snapshot ? syncText(snapshot.sync) : '…'}
       </span>
-      <span className="status-bar__item" data-testid="status-rate">
+      <span
+        className={`status-bar__item${snapshot?.rate.pausedReason ? ' tone-warn-text' : ''}`}
+        data-testid="status-rate"
+      >
         <Activity size={14} aria-hidden="true" />
         {snapshot ? rateText(snapshot.rate) : '…'}
       </span>

@@ -4,6 +4,7 @@ import { AppError } from '../../main/errors';
 import { createMainHandlers } from '../../main/handlers';
 import type { Keychain } from '../../main/keychain';
 import { createRouter } from '../../main/router';
+import type { WorkerSupervisor } from '../../main/supervisor';
 
 const workerState: WorkerState = { status: 'ready', restarts: 0, lastExit: null, retryAt: null };
 
@@ -21,10 +22,8 @@ function setup(
     deleteKey: vi.fn(),
   };
   const log = vi.spyOn(process.stderr, 'write').mockImplementation(() => true);
-  const route = createRouter({
-    worker,
-    mainHandlers: createMainHandlers({ keychain, workerState: () => workerState }),
-  });
+  const supervisor = { currentState: () => workerState, internal: vi.fn() } as unknown as WorkerSupervisor;
+  const route = createRouter({ worker, mainHandlers: createMainHandlers({ keychain, worker: supervisor }) });
   return { route, worker, log };
 }
 

@@ -1,4 +1,6 @@
-import { resolve } from 'node:path';
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import type { EventChannel, WorkerState } from '../../preload/contract';
 import { WorkerSupervisor, defaultRestartDelay } from '../../main/supervisor';
@@ -14,9 +16,10 @@ function startSupervisor(script = resolve('test/helpers/api-worker.mjs')) {
     boot: {
       appName: 'Catalog Studio',
       appVersion: '9.9.9',
-      dataDir: '/tmp/cs-test',
+      dataDir: mkdtempSync(join(tmpdir(), 'cs-supervisor-')),
       mode: 'browser',
       sqliteBinding: null,
+      sandbox: { enabled: false },
     },
     onEvent: (channel, payload) => events.push([channel, payload]),
     onState: (state) => states.push(state),
@@ -44,7 +47,7 @@ describe('API worker supervisor', () => {
   it('queues a request made before the worker is ready and answers it once it is', async () => {
     const { supervisor } = startSupervisor();
     const info = await supervisor.request('app:info', undefined);
-    expect(info).toMatchObject({ ok: true, value: { version: '9.9.9', dataDir: '/tmp/cs-test', workerRestarts: 0 } });
+    expect(info).toMatchObject({ ok: true, value: { version: '9.9.9', workerRestarts: 0 } });
   });
 
   it('carries a ping round trip to the worker thread and back', async () => {

@@ -8,8 +8,9 @@ import { migrations } from './schema';
 
 export type SandboxDb = Database.Database;
 
-export function openSandboxDb(file = ':memory:'): SandboxDb {
-  const db = new Database(file);
+/** `nativeBinding`: better-sqlite3 built for Electron's ABI, when the sandbox runs inside the app. */
+export function openSandboxDb(file = ':memory:', nativeBinding: string | null = null): SandboxDb {
+  const db = new Database(file, nativeBinding ? { nativeBinding } : {});
   if (file !== ':memory:') db.pragma('journal_mode = WAL');
   db.pragma('synchronous = NORMAL');
   db.pragma('foreign_keys = ON');

@@ -207,15 +207,15 @@ export class DoofinderClient {
 
   private sleep(ms: number, signal?: AbortSignal): Promise<void> {
     return new Promise((resolve, reject) => {
-      const handle = this.timers.setTimeout(resolve, ms);
-      signal?.addEventListener(
-        'abort',
-        () => {
-          this.timers.clearTimeout(handle);
-          reject(abortReason(signal));
-        },
-        { once: true },
-      );
+      const onAbort = () => {
+        this.timers.clearTimeout(handle);
+        reject(abortReason(signal as AbortSignal));
+      };
+      const handle = this.timers.setTimeout(() => {
+        signal?.removeEventListener('abort', onAbort);
+        resolve();
+      }, ms);
+      signal?.addEventListener('abort', onAbort, { once: true });
     });
   }
 }

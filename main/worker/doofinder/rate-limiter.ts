@@ -51,7 +51,7 @@ interface Waiter {
   priority: Priority;
   seq: number;
   resolve: () => void;
-  reject: (error: unknown) => void;
+  reject: (error: Error) => void;
 }
 
 export interface BucketSnapshot {
@@ -90,18 +90,28 @@ export class RequestBucket {
     const refusal = this.refusal(priority);
     if (refusal) return Promise.reject(new BucketStopped(refusal));
     return new Promise((resolve, reject) => {
-      const waiter: Waiter = { priority, seq: this.seq++, resolve, reject };
+      const onAbort = () => {
+        if (!this.queue.includes(waiter)) return;
+        this.queue = this.queue.filter((entry) => entry !== waiter);
+        reject(abortReason(signal as AbortSignal));
+      };
+      // Listeners come off once settled: a long mirror shares one signal across thousands of requests.
+      const settle = (fn: () => void) => () => {
+        signal?.removeEventListener('abort', onAbort);
+        fn();
+      };
+      const waiter: Waiter = {
+        priority,
+        seq: this.seq++,
+        resolve: settle(resolve),
+        reject: (error) => {
+          signal?.removeEventListener('abort', onAbort);
+          reject(error);
+        },
+      };
       this.queue.push(waiter);
       this.queue.sort((a, b) => RANK[a.priority] - RANK[b.priority] || a.seq - b.seq);
-      signal?.addEventListener(
-        'abort',
-        () => {
-          if (!this.queue.includes(waiter)) return;
-          this.queue = this.queue.filter((entry) => entry !== waiter);
-          reject(abortReason(signal));
-        },
-        { once: true },
-      );
+      signal?.addEventListener('abort', onAbort, { once: true });
       this.pump();
     });
   }

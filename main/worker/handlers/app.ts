@@ -1,10 +1,10 @@
 import { threadId } from 'node:worker_threads';
 import type { HandlersFor } from '../../../preload/contract';
-import type { WorkerBoot } from '../protocol';
+import type { WorkerRuntime } from '../runtime';
 
 type AppHandlers = Pick<HandlersFor<'worker'>, 'app:info' | 'app:ping' | 'app:status'>;
 
-export function appHandlers(boot: WorkerBoot, startedAt: Date): AppHandlers {
+export function appHandlers({ boot, startedAt, status }: WorkerRuntime): AppHandlers {
   return {
     'app:info': () => ({
       appName: boot.appName,
@@ -21,11 +21,6 @@ export function appHandlers(boot: WorkerBoot, startedAt: Date): AppHandlers {
       },
     }),
     'app:ping': ({ sentAt }) => ({ sentAt, workerAt: Date.now(), workerThreadId: threadId }),
-    // No account or sync exists until the accounts issue lands: report exactly that.
-    'app:status': () => ({
-      account: null,
-      sync: { state: 'idle', pendingChanges: 0 },
-      rate: { requestsPerSecond: 0, queued: 0, pausedReason: null },
-    }),
+    'app:status': () => status.snapshot(),
   };
 }

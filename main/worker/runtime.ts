@@ -1,0 +1,53 @@
+/**
+ * Everything the worker holds, made once at start: the databases, the accounts (and the
+ * built-in sandbox), engines, mirrors and the status bar's reporter.
+ */
+import type { EventChannel, EventPayload } from '../../preload/contract';
+import { EnginesService } from './accounts/engines-service';
+import { startSandboxAccount } from './accounts/sandbox-account';
+import { AccountService } from './accounts/service';
+import type { WorkerBoot } from './protocol';
+import { StatusReporter } from './status';
+import { Databases } from './store/databases';
+import { MirrorService } from './sync/mirror-service';
+
+export interface WorkerRuntime {
+  boot: WorkerBoot;
+  startedAt: Date;
+  dbs: Databases;
+  accounts: AccountService;
+  engines: EnginesService;
+  mirrors: MirrorService;
+  status: StatusReporter;
+  stop(): Promise<void>;
+}
+
+export type EmitEvent = <K extends EventChannel>(channel: K, payload: EventPayload<K>) => void;
+
+export async function createRuntime(boot: WorkerBoot, emit: EmitEvent): Promise<WorkerRuntime> {
+  const dbs = new Databases(boot.dataDir, boot.sqliteBinding);
+  const accounts = new AccountService(dbs, emit);
+  const sandbox = boot.sandbox ?? { enabled: true };
+  await accounts.start(
+    sandbox.enabled ? () => startSandboxAccount(boot.dataDir, boot.sqliteBinding, sandbox.items) : null,
+  );
+  const engines = new EnginesService(dbs, accounts, emit);
+  const mirrors = new MirrorService(dbs, accounts, engines, emit);
+  const status = new StatusReporter(dbs, accounts, mirrors, emit);
+  status.start();
+  return {
+    boot,
+    startedAt: new Date(),
+    dbs,
+    accounts,
+    engines,
+    mirrors,
+    status,
+    async stop() {
+      status.stop();
+      await mirrors.stopAll();
+      await accounts.stop();
+      dbs.closeAll();
+    },
+  };
+}
