@@ -14,6 +14,7 @@ import {
   type BucketSnapshot,
   type Priority,
   type StopReason,
+  type Ticket,
   type Timers,
 } from './rate-limiter';
 
@@ -102,17 +103,19 @@ export class DoofinderClient {
     let failures = 0;
     let conflicts = 0;
     for (;;) {
-      try {
-        await bucket?.acquire(request.priority, request.signal);
-      } catch (error) {
+      const ticket: Ticket | null = await (
+        bucket?.acquire(request.priority, request.signal) ?? Promise.resolve(null)
+      ).catch((error: unknown) => {
         throw error instanceof BucketStopped ? stoppedError(error.reason, request) : error;
-      }
+      });
       try {
         const response = await send<T>(this.endpoint, request);
+        ticket?.done();
         bucket?.succeeded();
         if (bucket) this.consecutive429 = 0;
         return response;
       } catch (error) {
+        ticket?.done();
         if (!(error instanceof DoofinderError)) throw error;
         const delay = this.afterFailure(
           error,

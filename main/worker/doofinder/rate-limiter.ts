@@ -1,8 +1,13 @@
 /**
  * Paces every request of one account to one host so the account is never throttled:
- * at most `ratePerSecond` requests in any window of a second (plus a margin for network
- * jitter), highest priority first. Doofinder's Management API allows 2 requests/s,
- * counted the way Django REST framework counts: a sliding one-second window.
+ * at most `ratePerSecond` requests in any window of a second (plus a margin), highest
+ * priority first. Doofinder's Management API allows 2 requests/s, counted the way Django
+ * REST framework counts: a sliding one-second window of arrival times.
+ *
+ * We cannot see when a request arrived, only that it did before its answer came back. So a
+ * request holds its place in the window from when it is sent until a second after its
+ * answer (`Ticket.done()`): however slow the network, two requests the server counts in
+ * one second can never be more than the rate.
  *
  * A 429 pauses the whole bucket (Retry-After, at least 1 s) and resumes at half speed,
  * climbing back with each success. An auth failure or a spent plan stops it until
@@ -47,10 +52,21 @@ export class BucketStopped extends Error {
   }
 }
 
+/** A granted request: call `done()` when its answer (or failure) came back. */
+export interface Ticket {
+  done(): void;
+}
+
+interface Slot {
+  sentAt: number;
+  /** When the answer came back; null while in flight. */
+  doneAt: number | null;
+}
+
 interface Waiter {
   priority: Priority;
   seq: number;
-  resolve: () => void;
+  resolve: (ticket: Ticket) => void;
   reject: (error: Error) => void;
 }
 
@@ -69,7 +85,7 @@ const SLOWEST = 0.25;
 export class RequestBucket {
   private readonly timers: Timers;
   private readonly marginMs: number;
-  private sent: number[] = [];
+  private slots: Slot[] = [];
   private queue: Waiter[] = [];
   private seq = 0;
   private pausedUntil = 0;
@@ -82,11 +98,11 @@ export class RequestBucket {
 
   constructor(private readonly options: BucketOptions) {
     this.timers = options.timers ?? realTimers;
-    this.marginMs = options.marginMs ?? 25;
+    this.marginMs = options.marginMs ?? 5;
   }
 
-  /** Resolves when a request of this priority may be sent (and counts it as sent). */
-  acquire(priority: Priority, signal?: AbortSignal): Promise<void> {
+  /** Resolves when a request of this priority may be sent; it holds a place in the window until `done()`. */
+  acquire(priority: Priority, signal?: AbortSignal): Promise<Ticket> {
     const refusal = this.refusal(priority);
     if (refusal) return Promise.reject(new BucketStopped(refusal));
     return new Promise((resolve, reject) => {
@@ -96,14 +112,13 @@ export class RequestBucket {
         reject(abortReason(signal as AbortSignal));
       };
       // Listeners come off once settled: a long mirror shares one signal across thousands of requests.
-      const settle = (fn: () => void) => () => {
-        signal?.removeEventListener('abort', onAbort);
-        fn();
-      };
       const waiter: Waiter = {
         priority,
         seq: this.seq++,
-        resolve: settle(resolve),
+        resolve: (ticket) => {
+          signal?.removeEventListener('abort', onAbort);
+          resolve(ticket);
+        },
         reject: (error) => {
           signal?.removeEventListener('abort', onAbort);
           reject(error);
@@ -157,7 +172,7 @@ export class RequestBucket {
       pausedReason = `${this.pauseMessage ?? 'Paused'}; resuming in ${Math.ceil((this.pausedUntil - now) / 1000)} s`;
     }
     return {
-      requestsPerSecond: this.sent.filter((time) => now - time < WINDOW_MS).length,
+      requestsPerSecond: this.slots.filter((slot) => now - slot.sentAt < WINDOW_MS).length,
       queued: this.queue.length,
       pausedReason,
       stopped: this.stopped,
@@ -180,10 +195,14 @@ export class RequestBucket {
   private delayUntilFree(now: number): number {
     if (this.pausedUntil > now) return this.pausedUntil - now;
     const window = (WINDOW_MS + this.marginMs) / this.speed;
-    this.sent = this.sent.filter((time) => now - time < window);
-    if (this.sent.length < this.options.ratePerSecond) return 0;
-    const oldest = this.sent[this.sent.length - this.options.ratePerSecond] ?? now;
-    return Math.max(1, oldest + window - now);
+    // A slot counts from when it was sent until a window after its answer; in flight, it counts.
+    const holdsUntil = (slot: Slot) => (slot.doneAt === null ? Number.POSITIVE_INFINITY : slot.doneAt + window);
+    this.slots = this.slots.filter((slot) => holdsUntil(slot) > now || now - slot.sentAt < WINDOW_MS);
+    const holding = this.slots.filter((slot) => holdsUntil(slot) > now);
+    if (holding.length < this.options.ratePerSecond) return 0;
+    const frees = holding.map(holdsUntil).sort((a, b) => a - b)[holding.length - this.options.ratePerSecond] ?? now;
+    // An in-flight request frees nothing until its answer: `done()` pumps the queue again.
+    return Number.isFinite(frees) ? Math.max(1, frees - now) : Number.POSITIVE_INFINITY;
   }
 
   private pump(): void {
@@ -195,16 +214,25 @@ export class RequestBucket {
       const now = this.timers.now();
       const delay = this.delayUntilFree(now);
       if (delay > 0) {
-        this.timer = this.timers.setTimeout(() => {
-          this.timer = null;
-          this.pump();
-        }, delay);
+        if (Number.isFinite(delay)) {
+          this.timer = this.timers.setTimeout(() => {
+            this.timer = null;
+            this.pump();
+          }, delay);
+        }
         return;
       }
       const waiter = this.queue.shift();
       if (!waiter) return;
-      this.sent.push(now);
-      waiter.resolve();
+      const slot: Slot = { sentAt: now, doneAt: null };
+      this.slots.push(slot);
+      waiter.resolve({
+        done: () => {
+          if (slot.doneAt !== null) return;
+          slot.doneAt = this.timers.now();
+          this.pump();
+        },
+      });
     }
   }
 }

@@ -6,9 +6,14 @@ function setup(rate = 2, marginMs = 0) {
   const timers = new FakeTimers();
   const bucket = new RequestBucket({ ratePerSecond: rate, marginMs, timers });
   const sent: Array<{ name: string; at: number }> = [];
-  const take = (name: string, priority: Priority = 'mirror', signal?: AbortSignal) =>
+  // By default an answer comes back at once; `latencyMs` delays it.
+  const take = (name: string, priority: Priority = 'mirror', signal?: AbortSignal, latencyMs = 0) =>
     bucket.acquire(priority, signal).then(
-      () => sent.push({ name, at: timers.now() }),
+      (ticket) => {
+        sent.push({ name, at: timers.now() });
+        if (latencyMs === 0) ticket.done();
+        else timers.setTimeout(() => ticket.done(), latencyMs);
+      },
       (error: unknown) => sent.push({ name: `rejected:${name}:${(error as Error).message}`, at: timers.now() }),
     );
   return { timers, bucket, sent, take };
@@ -28,6 +33,33 @@ describe('request bucket', () => {
     expect(busiestSecond(sent.map((entry) => entry.at))).toBe(2);
     // ...and keeps the pace: 20 requests at 2/s take about 9 seconds, not more.
     expect(sent.at(-1)?.at).toBeLessThanOrEqual(9_000);
+  });
+
+  it('holds a slow request’s place until a second after its answer, so the server never sees more than the rate', async () => {
+    const { timers, sent, take } = setup(2);
+    void take('slow', 'mirror', undefined, 600);
+    void take('fast');
+    void take('third');
+    await timers.advance(5_000);
+    expect(sent.map((entry) => [entry.name, entry.at])).toEqual([
+      ['slow', 0],
+      ['fast', 0],
+      // 'fast' frees its place at 1000; 'slow' only at 1600, a second after its answer.
+      ['third', 1000],
+    ]);
+  });
+
+  it('waits for answers before reusing a place held by requests still in flight', async () => {
+    const { timers, sent, take } = setup(1);
+    void take('in flight', 'mirror', undefined, 3_000);
+    void take('next');
+    await timers.advance(3_500);
+    expect(sent.map((entry) => entry.name)).toEqual(['in flight']);
+    await timers.advance(600);
+    expect(sent.map((entry) => [entry.name, entry.at])).toEqual([
+      ['in flight', 0],
+      ['next', 4000],
+    ]);
   });
 
   it('keeps a margin for network jitter when asked', async () => {
