@@ -133,9 +133,15 @@ async function vitest(project: 'unit' | 'e2e'): Promise<SuiteResult> {
     '--reporter=json',
     `--outputFile.json=${report}`,
   ];
-  const keyring = project === 'unit' && process.platform === 'linux' && existsSync('/usr/bin/dbus-run-session');
+  // Both suites run beside a private, unlocked GNOME Keyring: keychain tests, and the
+  // browser-mode app the end-to-end tests drive, use the real Secret Service.
+  const keyring = process.platform === 'linux' && existsSync('/usr/bin/dbus-run-session');
+  const title =
+    project === 'unit'
+      ? 'Unit and integration tests (vitest)'
+      : 'End-to-end tests (vitest + playwright-core + Chromium, browser mode)';
   if (keyring) {
-    heading('Unit and integration tests (vitest), inside a D-Bus session with an unlocked GNOME Keyring');
+    heading(`${title}, inside a D-Bus session with an unlocked GNOME Keyring`);
     // A private keyring in a temp folder: nothing is left in the user's home.
     const env = {
       XDG_DATA_HOME: mkdtempSync(join(scratch, 'data-')),

@@ -45,7 +45,7 @@ const STATE_MESSAGES: Record<Exclude<AccountState, 'ok'>, string> = {
 export function keyProblem(input: string): string | null {
   return parseApiKey(input)
     ? null
-    : 'An API key looks like eu1-ab46030xza33960aac71a10248489b6c26172f07: the zone, a dash, then the token.';
+    : 'That is not an API key: a key looks like eu1-ab46030x… (the zone, such as eu1, a dash, then a token of letters and digits).';
 }
 
 export class AccountService {
