@@ -3,12 +3,12 @@
  * (`/5`), Stats v2 visit (`/api/v2/stats/visit`) and the control API (`/_sandbox`).
  * Every API request first meets the injected faults, and is logged for tests.
  */
-import Fastify, { type FastifyError, type FastifyInstance, type FastifyRequest } from 'fastify';
+import Fastify, { type FastifyError, type FastifyInstance, type FastifyReply, type FastifyRequest } from 'fastify';
 import qs from 'qs';
 import type { SandboxContext } from './context';
 import { registerControlRoutes } from './control/routes';
 import { registerBodyParser } from './http/body';
-import { HttpError, MESSAGES, statsError, throttledMessage, v1Error } from './http/errors';
+import { HttpError, MESSAGES, throttledMessage, v1Error } from './http/errors';
 import { maskAuthorization } from './http/request-log';
 import { registerManagementRoutes } from './management/routes';
 import { registerSearchRoutes } from './search/routes';
@@ -21,6 +21,29 @@ export function parseQuery(text: string): Record<string, unknown> {
   return qs.parse(text, { depth: 6, arrayLimit: 1000, parameterLimit: 5000, allowDots: false });
 }
 
+const STATS_CODES: Record<number, string> = {
+  400: 'bad_params',
+  401: 'not_authenticated',
+  404: 'not_found',
+  405: 'method_not_allowed',
+  413: 'payload_too_large',
+  429: 'too_many_requests',
+  500: 'internal_error',
+  502: 'bad_gateway',
+  503: 'service_unavailable',
+};
+
+/**
+ * Stats v2 errors use `{"error": {"code", "message"}}`; Management v1's `{"detail"}` is
+ * rewrapped when a shared path (a fault, an unknown route, a framework error) answers there.
+ */
+function inApiShape(url: string, status: number, body: unknown): unknown {
+  if (!url.startsWith('/api/v2/')) return body;
+  if (typeof body === 'object' && body !== null && 'error' in body) return body;
+  const detail = typeof body === 'object' && body !== null && 'detail' in body ? String(body.detail) : `HTTP ${status}`;
+  return { error: { code: STATS_CODES[status] ?? 'error', message: detail } };
+}
+
 function isApiPath(path: string): boolean {
   return !path.startsWith('/_sandbox');
 }
@@ -31,6 +54,13 @@ export async function buildApp(ctx: SandboxContext): Promise<FastifyInstance> {
     bodyLimit: ctx.config.bodyLimitBytes,
     forceCloseConnections: true,
     routerOptions: { ignoreTrailingSlash: true, querystringParser: parseQuery, maxParamLength: 500 },
+    // A URL that does not decode (`%ZZ`) gets an API-shaped 400, not the framework's body.
+    frameworkErrors: (error, request, reply) => {
+      const status = error.statusCode ?? 400;
+      void (reply as FastifyReply)
+        .code(status)
+        .send(inApiShape(request.url, status, { detail: `Malformed request: ${error.message}` }));
+    },
   });
   registerBodyParser(app);
 
@@ -90,23 +120,24 @@ export async function buildApp(ctx: SandboxContext): Promise<FastifyInstance> {
   app.setErrorHandler((error: FastifyError | HttpError, request, reply) => {
     if (error instanceof HttpError) {
       if (error.status === 429 && !outcomes.has(request)) outcomes.set(request, 'limit:429');
-      return reply.status(error.status).headers(error.headers).send(error.body);
+      return reply
+        .status(error.status)
+        .headers(error.headers)
+        .send(inApiShape(request.url, error.status, error.body));
     }
-    const visit = request.url.startsWith('/api/v2/');
     if (error.code === 'FST_ERR_CTP_BODY_TOO_LARGE' || error.statusCode === 413) {
-      const body = visit
-        ? statsError(413, 'payload_too_large', 'Payload Too Large').body
-        : { detail: 'Payload Too Large' };
-      return reply.status(413).send(body);
+      return reply.status(413).send(inApiShape(request.url, 413, { detail: 'Payload Too Large' }));
     }
     if (typeof error.statusCode === 'number' && error.statusCode < 500) {
-      return reply.status(error.statusCode).send({ detail: error.message });
+      return reply.status(error.statusCode).send(inApiShape(request.url, error.statusCode, { detail: error.message }));
     }
     process.stderr.write(`sandbox: ${error.stack ?? error.message}\n`);
-    return reply.status(500).send({ detail: 'A server error occurred.' });
+    return reply.status(500).send(inApiShape(request.url, 500, { detail: 'A server error occurred.' }));
   });
 
-  app.setNotFoundHandler((_request, reply) => reply.status(404).send({ detail: MESSAGES.notFound }));
+  app.setNotFoundHandler((request, reply) =>
+    reply.status(404).send(inApiShape(request.url, 404, { detail: MESSAGES.notFound })),
+  );
 
   await app.register(
     (scope, _options, done) => {
@@ -118,6 +149,14 @@ export async function buildApp(ctx: SandboxContext): Promise<FastifyInstance> {
   await app.register(
     (scope, _options, done) => {
       registerSearchRoutes(scope, ctx);
+      // A shop page on an allowed domain searches from the browser: let it read the answer.
+      scope.addHook('onSend', (request, reply, payload, next) => {
+        const origin = request.headers.origin;
+        if (typeof origin === 'string' && reply.statusCode < 400) {
+          void reply.header('Access-Control-Allow-Origin', origin).header('Vary', 'Origin');
+        }
+        next(null, payload);
+      });
       done();
     },
     { prefix: '/5' },

@@ -16,6 +16,14 @@ export interface SandboxConfig {
   bodyLimitBytes: number;
   /** Items per bulk operation (management-api-v1.md: 100). */
   bulkLimit: number;
+  /** How long a feed process task stays PENDING (sandbox clock) before it starts. */
+  feedQueueMs: number;
+  /**
+   * Feed processing pace on the sandbox clock: a run lasts at least items / this many
+   * seconds, so tests can hold a task in STARTED and release it by moving the clock.
+   * null (the default) processes as fast as the machine goes.
+   */
+  feedItemsPerSecond: number | null;
 }
 
 export const defaultConfig: SandboxConfig = {
@@ -27,4 +35,6 @@ export const defaultConfig: SandboxConfig = {
   typeDeletionMs: 2_000,
   bodyLimitBytes: 8 * 1024 * 1024,
   bulkLimit: 100,
+  feedQueueMs: 0,
+  feedItemsPerSecond: null,
 };

@@ -22,7 +22,19 @@ export interface ScanVerdict {
  * source (quotes and commas included), so a CSV parser splits it wrongly. Every other
  * column has a known shape, so a row is read from both ends around the sample.
  */
-const ROW = /^(\w+),"(\w+)","(\w+)","([^"]*)","([^"]*)",(.*),"([^"]*)",(\S+)$/;
+const ROW = /^(\w+),"(\w+)","(\w+)","([^"]*)","([^"]*)",(.*),"([^"]*)",(\S+)$/s;
+
+/** A row starts with a check id and a quoted severity; anything else continues a multi-line sample. */
+const ROW_START = /^\w+,"\w+","\w+",/;
+
+function rowsOf(lines: string[]): string[] {
+  const rows: string[] = [];
+  for (const line of lines) {
+    if (ROW_START.test(line) || rows.length === 0) rows.push(line);
+    else rows[rows.length - 1] += `\n${line}`;
+  }
+  return rows;
+}
 
 /** Reads Electronegativity's CSV (`-o scan.csv`) and the parse errors it printed without `-o`. */
 export function evaluateScan(csv: string, consoleOutput: string): ScanVerdict {
@@ -32,7 +44,7 @@ export function evaluateScan(csv: string, consoleOutput: string): ScanVerdict {
   }
   const findings: Finding[] = [];
   const unreadable: string[] = [];
-  for (const line of lines.slice(1)) {
+  for (const line of rowsOf(lines.slice(1))) {
     const match = ROW.exec(line);
     if (!match) {
       unreadable.push(line);

@@ -21,6 +21,13 @@ describe('security scan verdict', () => {
     expect(verdict.passed).toBe(true);
   });
 
+  it('reads a row whose sample spans several lines (a meta tag split by the formatter)', () => {
+    const split = cspRow.replace('content=', '\n      content=');
+    const verdict = evaluateScan(`${header}\n${split}\n${highRow}\n`, '');
+    expect(verdict.unreadable).toEqual([]);
+    expect(verdict.findings.map((finding) => finding.severity)).toEqual(['LOW', 'HIGH']);
+  });
+
   it('fails on any HIGH finding', () => {
     const verdict = evaluateScan(`${header}\n${cspRow}\n${highRow}\n`, '');
     expect(verdict.high).toHaveLength(1);

@@ -12,7 +12,7 @@ import { defaultSeed } from '../seed/default';
 import { applySeed, seedSchema } from '../seed/seed';
 import { accountByToken, listAccounts, setMonthlyQuota } from '../store/accounts';
 import { wipe } from '../store/database';
-import { engineByHashid, putType, setAllowedOrigins, setEngineOptions } from '../store/engines';
+import { engineByHashid, setAllowedOrigins, setEngineOptions, setTypeKind } from '../store/engines';
 
 function input<T extends z.ZodType>(request: FastifyRequest, schema: T): z.output<T> {
   const body = bodyOf(request);
@@ -36,6 +36,8 @@ const configSchema = z
     visitRatePerSecond: z.number().positive().nullable(),
     typeDeletionMs: z.number().int().min(0),
     bulkLimit: z.number().int().positive(),
+    feedQueueMs: z.number().int().min(0),
+    feedItemsPerSecond: z.number().positive().nullable(),
   })
   .partial()
   .strict();
@@ -51,14 +53,42 @@ const engineSettingsSchema = z
   .object({
     options: z.record(z.string(), z.unknown()).optional(),
     allowed_origins: z.array(z.string()).optional(),
-    type_kinds: z.record(z.string(), z.enum(['api', 'crawling', 'shopify'])).optional(),
+    type_kinds: z.record(z.string().regex(/^\w+$/), z.enum(['api', 'crawling', 'shopify'])).optional(),
   })
   .strict();
 
+/**
+ * Why a seed cannot be applied as a whole (a token, user code or hashid already taken, or
+ * given twice), checked before anything is written so a refused seed adds nothing.
+ */
+function seedConflict(ctx: SandboxContext, spec: z.output<typeof seedSchema>): string | null {
+  const taken = (sql: string, value: string) => ctx.db.prepare(sql).pluck().get(value) !== undefined;
+  const seen = new Set<string>();
+  const clash = (kind: string, value: string | undefined, sql: string): string | null => {
+    if (value === undefined) return null;
+    if (seen.has(`${kind}:${value}`) || taken(sql, value)) return `The ${kind} ${value} is already taken.`;
+    seen.add(`${kind}:${value}`);
+    return null;
+  };
+  for (const account of spec.accounts) {
+    const problem =
+      clash('token', account.token, 'SELECT 1 FROM accounts WHERE token = ?') ??
+      clash('user code', account.uid, 'SELECT 1 FROM accounts WHERE uid = ?') ??
+      account.engines
+        .map((engine) => clash('hashid', engine.hashid, 'SELECT 1 FROM engines WHERE hashid = ?'))
+        .find(Boolean);
+    if (problem) return problem;
+  }
+  return null;
+}
+
 export function registerControlRoutes(app: FastifyInstance, ctx: SandboxContext): void {
+  // What reset goes back to: the config the sandbox was started with, not the documented defaults.
+  const startConfig = { ...ctx.config };
   app.get('/', () => ({
     endpoints: {
-      'POST /_sandbox/reset': 'empty everything; body {"seed": "default"} seeds the sample catalog again',
+      'POST /_sandbox/reset':
+        'empty everything, config back to how the sandbox started; body {"seed": "default"} seeds the sample catalog again',
       'POST /_sandbox/seed': 'add accounts, engines, types and items: {"accounts": [...]} or {"default": true}',
       'GET|POST|DELETE /_sandbox/faults':
         '{"rules": [{"path", "methods", "error5xx", "status429", "drop", "latencyMs", "notAllowed"}], "seed"}',
@@ -82,6 +112,7 @@ export function registerControlRoutes(app: FastifyInstance, ctx: SandboxContext)
     ctx.throttles.management.clear();
     ctx.throttles.visit.clear();
     ctx.clock.setOffset(0);
+    Object.assign(ctx.config, startConfig);
     const wantsSeed = body.kind === 'json' && (body.value as { seed?: unknown } | null)?.seed === 'default';
     return wantsSeed ? applySeed(ctx, defaultSeed()) : { reset: true };
   });
@@ -91,7 +122,10 @@ export function registerControlRoutes(app: FastifyInstance, ctx: SandboxContext)
     if (body.kind === 'json' && (body.value as { default?: unknown } | null)?.default === true) {
       return applySeed(ctx, defaultSeed());
     }
-    return applySeed(ctx, input(request, seedSchema));
+    const spec = input(request, seedSchema);
+    const conflict = seedConflict(ctx, spec);
+    if (conflict) throw new HttpError(409, { error: conflict });
+    return applySeed(ctx, spec);
   });
 
   app.get('/faults', () => ({ rules: ctx.faults.list() }));
@@ -142,7 +176,7 @@ export function registerControlRoutes(app: FastifyInstance, ctx: SandboxContext)
     const settings = input(request, engineSettingsSchema);
     if (settings.options) setEngineOptions(ctx.db, engine.id, settings.options);
     if (settings.allowed_origins) setAllowedOrigins(ctx.db, engine.id, settings.allowed_origins);
-    for (const [type, kind] of Object.entries(settings.type_kinds ?? {})) putType(ctx.db, engine.id, type, [], kind);
+    for (const [type, kind] of Object.entries(settings.type_kinds ?? {})) setTypeKind(ctx.db, engine.id, type, kind);
     return { hashid: engine.hashid, ...settings };
   });
 

@@ -12,17 +12,31 @@ import { pageParams, paged } from './pagination';
 const FIELDS = { site_url: 'siteUrl', name: 'name', language: 'language', currency: 'currency' } as const;
 type WireField = keyof typeof FIELDS;
 
-export function engineJson(request: FastifyRequest, engine: Engine, uid: string, owner: 'user' | 'account') {
-  return {
+/**
+ * An engine as the document shows it: in the list with its `url` and owner as `account`;
+ * alone (create, get, update) without `url` and with the owner as `user`.
+ */
+export function engineJson(request: FastifyRequest, engine: Engine, uid: string, shape: 'listed' | 'alone') {
+  const fields = {
     site_url: engine.siteUrl,
     name: engine.name,
     language: engine.language,
     currency: engine.currency,
     hashid: engine.hashid,
     id: engine.id,
-    url: managementUrls(request, engine.hashid).engine,
-    [owner]: uid,
   };
+  return shape === 'listed'
+    ? { ...fields, url: managementUrls(request, engine.hashid).engine, account: uid }
+    : { ...fields, user: uid };
+}
+
+/** What Django REST framework names the JSON value it got instead of an object. */
+function pythonTypeName(value: unknown): string {
+  if (Array.isArray(value)) return 'list';
+  if (value === null) return 'NoneType';
+  if (typeof value === 'string') return 'str';
+  if (typeof value === 'boolean') return 'bool';
+  return Number.isInteger(value) ? 'int' : 'float';
 }
 
 /** Django REST framework-style validation: 400 with the problem per field. */
@@ -31,7 +45,9 @@ function readFields(request: FastifyRequest, partial: boolean): Partial<EngineFi
   if (body.kind === 'invalid') throw v1Error(406, MESSAGES.badJson);
   const value = body.kind === 'json' ? body.value : {};
   if (typeof value !== 'object' || value === null || Array.isArray(value)) {
-    throw new HttpError(400, { non_field_errors: ['Invalid data. Expected a dictionary, but got list.'] });
+    throw new HttpError(400, {
+      non_field_errors: [`Invalid data. Expected a dictionary, but got ${pythonTypeName(value)}.`],
+    });
   }
   const input = value as Record<string, unknown>;
   const errors: Record<string, string[]> = {};
@@ -77,7 +93,7 @@ export function registerEngineRoutes(app: FastifyInstance, ctx: SandboxContext):
 
   app.get('/searchengines', (request) => {
     const account = accountOf(request);
-    const engines = enginesOf(ctx.db, account.id).map((engine) => engineJson(request, engine, account.uid, 'account'));
+    const engines = enginesOf(ctx.db, account.id).map((engine) => engineJson(request, engine, account.uid, 'listed'));
     const { page, size } = pageParams(request, 100);
     return paged(request, engines, page, size, 'results');
   });
@@ -85,11 +101,11 @@ export function registerEngineRoutes(app: FastifyInstance, ctx: SandboxContext):
   app.post('/searchengines', (request, reply) => {
     const account = accountOf(request);
     const engine = createEngine(ctx.db, account.id, readFields(request, false) as EngineFields);
-    return reply.status(201).send(engineJson(request, engine, account.uid, 'user'));
+    return reply.status(201).send(engineJson(request, engine, account.uid, 'alone'));
   });
 
   app.get('/searchengines/:hashid', (request) =>
-    engineJson(request, engineOf(ctx, request), accountOf(request).uid, 'user'),
+    engineJson(request, engineOf(ctx, request), accountOf(request).uid, 'alone'),
   );
 
   for (const method of ['PUT', 'PATCH'] as const) {
@@ -99,7 +115,7 @@ export function registerEngineRoutes(app: FastifyInstance, ctx: SandboxContext):
       handler: (request) => {
         const engine = engineOf(ctx, request);
         updateEngine(ctx.db, engine.id, readFields(request, method === 'PATCH'));
-        return engineJson(request, engineOf(ctx, request), accountOf(request).uid, 'user');
+        return engineJson(request, engineOf(ctx, request), accountOf(request).uid, 'alone');
       },
     });
   }

@@ -74,9 +74,13 @@ export function registerTypeRoutes(app: FastifyInstance, ctx: SandboxContext): v
   app.delete('/:hashid/types/:types', (request, reply) => {
     const engine = engineOf(ctx, request);
     const asked = (request.params as { types: string }).types;
-    const known = typesOf(ctx.db, engine.id).map((type) => type.name);
-    const names = asked === '_all' ? known : asked.split(',').filter(Boolean);
+    const types = typesOf(ctx.db, engine.id);
+    const known = types.map((type) => type.name);
+    const names = asked === '_all' ? known : [...new Set(asked.split(',').filter(Boolean))];
     if (names.length === 0 || names.some((name) => !known.includes(name))) throw v1Error(409, MESSAGES.undefinedType);
+    // Deleting is modifying: a type fed by crawling or Shopify cannot be changed through the API.
+    const locked = types.find((type) => names.includes(type.name) && type.kind !== 'api');
+    if (locked) throw v1Error(409, MESSAGES.lockedType(locked.name));
     for (const name of names) {
       ctx.items.deleteType(engine.id, name);
       removeType(ctx.db, engine.id, name);

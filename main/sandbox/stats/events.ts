@@ -25,6 +25,8 @@ export interface EventInput {
   term?: string | null;
   total?: number | null;
   queryName?: string | null;
+  /** For clicks: the search the clicked result came from. */
+  query?: string | null;
   itemType?: string | null;
   itemId?: string | null;
   sessionId?: string | null;
@@ -37,8 +39,8 @@ export function recordEvent(ctx: SandboxContext, event: EventInput): void {
   const at = ctx.clock.now();
   ctx.db
     .prepare(
-      `INSERT INTO events (engine_id, at, day, kind, term, total, query_name, item_type, item_id, session_id, amount, detail)
-       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+      `INSERT INTO events (engine_id, at, day, kind, term, total, query_name, item_type, item_id, session_id, amount, detail, query)
+       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
     )
     .run(
       event.engineId,
@@ -53,5 +55,6 @@ export function recordEvent(ctx: SandboxContext, event: EventInput): void {
       event.sessionId ?? null,
       event.amount ?? 1,
       event.detail ?? null,
+      event.query ?? null,
     );
 }

@@ -140,6 +140,17 @@ export function putType(
   ).run(engineId, name, JSON.stringify(sources), kind);
 }
 
+/**
+ * Sets how a type is fed (the control API's `type_kinds`), keeping its sources; creates the
+ * type when it is new. Only the kind changes: putType keeps an existing type's kind.
+ */
+export function setTypeKind(db: SandboxDb, engineId: number, name: string, kind: TypeKind): void {
+  db.prepare(
+    `INSERT INTO types (engine_id, name, sources, kind) VALUES (?, ?, '[]', ?)
+     ON CONFLICT (engine_id, name) DO UPDATE SET kind = excluded.kind`,
+  ).run(engineId, name, kind);
+}
+
 export function removeType(db: SandboxDb, engineId: number, name: string): void {
   db.prepare('DELETE FROM types WHERE engine_id = ? AND name = ?').run(engineId, name);
   db.prepare('DELETE FROM mappings WHERE engine_id = ? AND type = ?').run(engineId, name);

@@ -74,6 +74,35 @@ function fits(kind: FieldKind, value: unknown): boolean {
   }
 }
 
+/**
+ * Elasticsearch's `index.mapping.depth.limit` (20): an item whose fields nest deeper fails.
+ * It also bounds every recursive walk over a stored item (mapping, search text, JSON), which
+ * a hostile body nested 50,000 levels deep would otherwise overflow.
+ */
+export const MAX_FIELD_DEPTH = 20;
+
+/** The path of the first field nested deeper than MAX_FIELD_DEPTH, or null. Iterative on purpose. */
+export function tooDeepField(doc: Record<string, unknown>): string | null {
+  const pending: Array<{ value: unknown; depth: number; path: string }> = Object.entries(doc).map(([field, value]) => ({
+    value,
+    depth: 1,
+    path: field,
+  }));
+  for (let next = pending.pop(); next; next = pending.pop()) {
+    const { value, depth, path } = next;
+    if (typeof value !== 'object' || value === null) continue;
+    if (depth > MAX_FIELD_DEPTH) return path;
+    if (Array.isArray(value)) {
+      for (const element of value as unknown[]) pending.push({ value: element, depth: depth + 1, path });
+    } else {
+      for (const [field, inner] of Object.entries(value)) {
+        pending.push({ value: inner, depth: depth + 1, path: `${path}.${field}` });
+      }
+    }
+  }
+  return null;
+}
+
 export class ItemStore {
   private readonly mappingCache = new Map<string, Map<string, FieldKind>>();
   private readonly sql;
@@ -232,6 +261,14 @@ export class ItemStore {
       return {
         status: '400',
         reason: `invalid id [${String(doc.id)}]: only letters, digits, _ and - are allowed`,
+        type: 'illegal_argument_exception',
+      };
+    }
+    const deep = tooDeepField(doc);
+    if (deep !== null) {
+      return {
+        status: '400',
+        reason: `Limit of mapping depth [${MAX_FIELD_DEPTH}] has been exceeded due to object field [${deep}]`,
         type: 'illegal_argument_exception',
       };
     }

@@ -140,4 +140,12 @@ export const migrations: readonly string[] = [
     PRIMARY KEY (engine_id, type, source)
   ) WITHOUT ROWID;
   `,
+  /* 2 */ `
+  -- Scrolls walk a type in rowid order; without this, each page sorted the whole type.
+  CREATE INDEX items_by_type ON items(engine_id, type);
+  `,
+  /* 3 */ `
+  -- The search a click came from ("clickthrough" stats need it).
+  ALTER TABLE events ADD COLUMN query TEXT;
+  `,
 ];

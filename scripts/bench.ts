@@ -1,0 +1,48 @@
+/**
+ * `npm run bench -- <name> [options]`: runs one benchmark by name. It prints readable
+ * progress lines, then ONE JSON object on the last line (for CI and for docs/benchmarks.md).
+ * Benchmarks live in test/bench/ (named *.bench.ts so vitest leaves them alone).
+ */
+import type { Benchmark } from '../test/bench/benchmark';
+
+interface Entry {
+  what: string;
+  load: () => Promise<Benchmark>;
+}
+
+const BENCHMARKS: Record<string, Entry> = {
+  sandbox: {
+    what: 'sample catalog generated+indexed per second (--items, default 1,000,000) and Search v5 p50/p95 on 100,000 items',
+    load: async () => (await import('../test/bench/sandbox.bench')).sandbox,
+  },
+  mirror: {
+    what: 'mirror at the real 2 requests/s (share of the limit, 429s), with faults, and 1,000,000 items with the limit off (items/s, peak RSS)',
+    load: async () => (await import('../test/bench/mirror.bench')).mirror,
+  },
+};
+
+function listing(): string {
+  const names = Object.entries(BENCHMARKS).map(([name, entry]) => `  ${name.padEnd(10)} ${entry.what}`);
+  return ['Usage: npm run bench -- <name> [options]', 'Benchmarks:', ...names].join('\n');
+}
+
+const [name, ...args] = process.argv.slice(2);
+const entry = name === undefined ? undefined : BENCHMARKS[name];
+if (!entry) {
+  console.error(name === undefined ? 'Which benchmark?' : `No benchmark named "${name}".`);
+  console.error(listing());
+  console.log(JSON.stringify({ error: 'unknown benchmark', name: name ?? null, available: Object.keys(BENCHMARKS) }));
+  process.exit(2);
+}
+
+try {
+  const benchmark = await entry.load();
+  const started = Date.now();
+  const figures = await benchmark.run(args, (line) => console.log(line));
+  console.log(JSON.stringify({ benchmark: name, at: new Date(started).toISOString(), ...figures }));
+  process.exit(0);
+} catch (error) {
+  console.error(error instanceof Error ? (error.stack ?? error.message) : String(error));
+  console.log(JSON.stringify({ benchmark: name, error: error instanceof Error ? error.message : String(error) }));
+  process.exit(1);
+}
