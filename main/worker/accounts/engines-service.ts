@@ -1,7 +1,7 @@
 /** The current account's engines and types: read from the server on request, kept in its database. */
 import type { EnginesSnapshot } from '../../../preload/contract';
 import { toAppError } from '../app-errors';
-import { allSearchEngines, listTypes } from '../doofinder/management-v1';
+import { allSearchEngines, listTypes, startScroll } from '../doofinder/management-v1';
 import type { Databases } from '../store/databases';
 import { listEngines, saveEngines, saveTypes } from '../store/engines';
 import { getSetting, setSetting } from '../store/profiles';
@@ -55,6 +55,7 @@ export class EnginesService {
       for (const [hashid, names] of types) saveTypes(db, hashid, names);
       setSetting(this.dbs.app(), `enginesRefreshedAt:${profile.id}`, new Date().toISOString());
       this.refreshErrors.delete(profile.id);
+      void this.countItems(profile.id, types);
     } catch (error) {
       const appError = toAppError(error);
       this.refreshErrors.set(profile.id, appError instanceof Error ? appError.message : String(appError));
@@ -62,6 +63,29 @@ export class EnginesService {
     const snapshot = this.snapshot();
     this.emit('engines:changed', snapshot);
     return snapshot;
+  }
+
+  /**
+   * How many items each type holds on the server: the first page of a one-item scroll says
+   * (`count`). Background priority, after the list is shown: counts fill in as they come.
+   */
+  private async countItems(profileId: string, types: ReadonlyArray<readonly [string, string[]]>): Promise<void> {
+    const profile = this.accounts.current();
+    if (!profile || profile.id !== profileId) return;
+    const client = this.accounts.client(profile);
+    const db = this.dbs.account(profileId);
+    const save = db.prepare('UPDATE types SET server_count = ? WHERE engine = ? AND name = ?');
+    for (const [hashid, names] of types) {
+      for (const name of names) {
+        try {
+          const page = await startScroll(client, hashid, name, 1, { priority: 'background' });
+          save.run(page.count, hashid, name);
+          this.changed();
+        } catch {
+          return; // the account stopped or went offline: the counts wait for the next refresh
+        }
+      }
+    }
   }
 
   changed(): void {
