@@ -99,6 +99,11 @@ export const accountMigrations: readonly string[] = [
     undone INTEGER NOT NULL DEFAULT 0
   );
   `,
+  /* 2 */ `
+  -- What a row in 'pushing' was sent for ('patch', 'put', 'delete'): after a crash the row is
+  -- sent again as the same operation, and a failed batch puts the row back as it was.
+  ALTER TABLE items ADD COLUMN pending_op TEXT;
+  `,
 ];
 
 export function migrate(db: SqliteDatabase, migrations: readonly string[]): void {
