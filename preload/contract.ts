@@ -134,6 +134,157 @@ export interface MirrorProgressView {
   conflicts?: number;
 }
 
+// ---- The catalog grid ------------------------------------------------------------------
+
+/** What a field holds, detected from its values; it picks the cell editor and the checks. */
+export type FieldKind =
+  'id' | 'text' | 'number' | 'price' | 'boolean' | 'list' | 'categories' | 'url' | 'image' | 'date';
+
+export interface FieldInfo {
+  name: string;
+  kind: FieldKind;
+  /** How many items of the type have a value for it. */
+  count: number;
+}
+
+export type RowStatus = 'clean' | 'dirty' | 'new' | 'deleted' | 'pushing' | 'failed' | 'conflict';
+
+export interface GridRow {
+  id: string;
+  status: RowStatus;
+  doc: Record<string, unknown>;
+  /** Fields whose value differs from the server's (what will be sent). */
+  changed: string[];
+  /** Fields changed here and on the server to different values. */
+  conflicts: string[];
+  /** The server's values of the conflicting fields. */
+  theirs: Record<string, unknown> | null;
+  /** Why the server refused the item, when it did. */
+  error: string | null;
+}
+
+export interface SortSpec {
+  field: string;
+  dir: 'asc' | 'desc';
+}
+
+/** A column filter: text contains/equals, number ranges, set membership, blank or not. */
+export type FilterSpec =
+  | { field: string; op: 'contains' | 'equals' | 'notContains' | 'startsWith'; value: string }
+  | { field: string; op: 'eq' | 'ne' | 'gt' | 'gte' | 'lt' | 'lte'; value: number }
+  | { field: string; op: 'between'; from: number; to: number }
+  | { field: string; op: 'blank' | 'notBlank' }
+  | { field: string; op: 'in'; values: string[] };
+
+/** The rows the grid shows, in order: a type of an engine, sorted, filtered and searched. */
+export interface ViewSpec {
+  engine: string;
+  type: string;
+  sort: SortSpec[];
+  filters: FilterSpec[];
+  /** Quick search over the text fields (full-text). */
+  quick: string;
+  /** Only rows with pending changes, failures or conflicts. */
+  pendingOnly?: boolean;
+}
+
+/** A value that did not fit its column, reported instead of stored. */
+export interface RejectedValue {
+  id: string | null;
+  field: string;
+  value: string;
+  reason: string;
+  /** Position in the pasted block (0-based), when it came from a paste. */
+  row?: number;
+  column?: number;
+}
+
+export interface EditReport {
+  /** The undoable action this made, or null when nothing changed. */
+  actionId: number | null;
+  summary: string;
+  itemsChanged: number;
+  rejected: RejectedValue[];
+}
+
+export interface PasteReport extends EditReport {
+  /** Pasted rows below the view's last row, not stored: offered as new items (first column = id). */
+  overflowRows: number;
+}
+
+export interface UndoState {
+  canUndo: boolean;
+  canRedo: boolean;
+  /** What undo / redo would do, in words ("Paste of 150 cells"). */
+  undoSummary: string | null;
+  redoSummary: string | null;
+}
+
+export type ChangeOrigin =
+  'edit' | 'paste' | 'fill' | 'replace' | 'csv' | 'server' | 'undo' | 'redo' | 'resolve' | 'sync';
+
+export interface HistoryEntry {
+  at: string;
+  origin: ChangeOrigin;
+  field: string | null;
+  before: unknown;
+  after: unknown;
+  summary: string;
+}
+
+// ---- Sync ------------------------------------------------------------------------------
+
+export interface PendingField {
+  field: string;
+  before: unknown;
+  after: unknown;
+}
+
+export interface PendingItem {
+  id: string;
+  status: RowStatus;
+  fields: PendingField[];
+  error: string | null;
+}
+
+export interface PendingGroup {
+  engine: string;
+  engineName: string;
+  type: string;
+  counts: { edited: number; created: number; deleted: number; failed: number; conflicts: number };
+  items: PendingItem[];
+  /** More items than listed (the list is capped). */
+  more: number;
+}
+
+export interface PendingSnapshot {
+  groups: PendingGroup[];
+  total: number;
+  /** Requests a sync of everything would spend (each counts against the account's plan). */
+  requests: number;
+  /** At the account's rate limit. */
+  etaSeconds: number;
+}
+
+export type DiscardScope =
+  | { scope: 'all' }
+  | { scope: 'type'; engine: string; type: string }
+  | { scope: 'item'; engine: string; type: string; id: string }
+  | { scope: 'field'; engine: string; type: string; id: string; field: string };
+
+export interface SyncProgress {
+  accountId: string;
+  state: 'running' | 'paused' | 'completed' | 'cancelled' | 'failed';
+  done: number;
+  total: number;
+  failed: number;
+  batches: number;
+  etaSeconds: number | null;
+  error: string | null;
+  /** The engine and type being pushed. */
+  current: { engine: string; type: string } | null;
+}
+
 // ---------------------------------------------------------------------------------------
 // Errors every channel may answer with
 // ---------------------------------------------------------------------------------------
@@ -186,6 +337,36 @@ const hostUrl = z
 const accountName = z.string().trim().min(1, 'a name is required').max(80);
 const apiKey = z.string().trim().min(1, 'an API key is required').max(200);
 const typeRef = z.object({ engine: z.string().regex(/^\w{1,64}$/), type: z.string().regex(/^\w{1,100}$/) }).strict();
+const fieldName = z.string().min(1).max(200);
+/** A cell's new value: text as typed or pasted (the worker converts it by the column's kind), or null to clear. */
+const cellValue = z.string().max(1_000_000).nullable();
+const filterSpec = z.union([
+  z
+    .object({ field: fieldName, op: z.enum(['contains', 'equals', 'notContains', 'startsWith']), value: z.string() })
+    .strict(),
+  z.object({ field: fieldName, op: z.enum(['eq', 'ne', 'gt', 'gte', 'lt', 'lte']), value: z.number() }).strict(),
+  z.object({ field: fieldName, op: z.literal('between'), from: z.number(), to: z.number() }).strict(),
+  z.object({ field: fieldName, op: z.enum(['blank', 'notBlank']) }).strict(),
+  z.object({ field: fieldName, op: z.literal('in'), values: z.array(z.string()) }).strict(),
+]);
+const viewSpec = z
+  .object({
+    engine: z.string(),
+    type: z.string(),
+    sort: z.array(z.object({ field: fieldName, dir: z.enum(['asc', 'desc']) }).strict()).max(5),
+    filters: z.array(filterSpec).max(30),
+    quick: z.string().max(200),
+    pendingOnly: z.boolean().optional(),
+  })
+  .strict();
+const discardScope = z.union([
+  z.object({ scope: z.literal('all') }).strict(),
+  z.object({ scope: z.literal('type'), engine: z.string(), type: z.string() }).strict(),
+  z.object({ scope: z.literal('item'), engine: z.string(), type: z.string(), id: z.string() }).strict(),
+  z
+    .object({ scope: z.literal('field'), engine: z.string(), type: z.string(), id: z.string(), field: fieldName })
+    .strict(),
+]);
 
 export const requests = {
   'app:info': inWorker(z.void(), returns<AppInfo>()),
@@ -222,6 +403,150 @@ export const requests = {
   /** Starts (or resumes) mirroring a type; progress arrives as `mirror:progress` events. */
   'mirror:start': inWorker(typeRef, returns<MirrorProgressView>()),
   'mirror:cancel': inWorker(typeRef, returns<{ cancelled: boolean }>()),
+
+  // ---- The catalog grid (all changes are local until synced; each is one undoable action) ----
+  'catalog:fields': inWorker(typeRef, returns<{ fields: FieldInfo[] }>()),
+  'catalog:rows': inWorker(
+    z.object({ view: viewSpec, start: z.number().int().min(0), end: z.number().int().min(0) }).strict(),
+    returns<{ rows: GridRow[]; total: number }>(),
+  ),
+  /** Sets cells by item id (typing, clearing, a paste onto a selection). Values are text as typed. */
+  'catalog:edit': inWorker(
+    z
+      .object({
+        engine: z.string(),
+        type: z.string(),
+        origin: z.enum(['edit', 'paste', 'fill']),
+        cells: z.array(z.object({ id: z.string(), field: fieldName, value: cellValue }).strict()).max(2_000_000),
+      })
+      .strict(),
+    returns<EditReport>(),
+  ),
+  /** Pastes a block (rows of cells, as TSV gives them) down the view from `startRow`, into `fields`. */
+  'catalog:paste': inWorker(
+    z
+      .object({
+        view: viewSpec,
+        startRow: z.number().int().min(0),
+        fields: z.array(fieldName).min(1),
+        rows: z.array(z.array(z.string())),
+      })
+      .strict(),
+    returns<PasteReport>(),
+  ),
+  /** Pasted rows that fell past the last row, created as new items (the first column is the id). */
+  'catalog:pasteNew': inWorker(
+    z
+      .object({
+        engine: z.string(),
+        type: z.string(),
+        fields: z.array(fieldName).min(1),
+        rows: z.array(z.array(z.string())),
+      })
+      .strict(),
+    returns<EditReport>(),
+  ),
+  /** Copies the first row's values of `fields` down to every row up to `endRow` (Ctrl+D). */
+  'catalog:fill': inWorker(
+    z
+      .object({
+        view: viewSpec,
+        startRow: z.number().int().min(0),
+        endRow: z.number().int().min(0),
+        fields: z.array(fieldName).min(1),
+      })
+      .strict(),
+    returns<EditReport>(),
+  ),
+  /** Rows of the view as TSV (copy), for a block too large to have been loaded by the grid. */
+  'catalog:copy': inWorker(
+    z
+      .object({
+        view: viewSpec,
+        startRow: z.number().int().min(0),
+        endRow: z.number().int().min(0),
+        fields: z.array(fieldName).min(1),
+      })
+      .strict(),
+    returns<{ tsv: string; rows: number }>(),
+  ),
+  /** Find and replace over the view (or one field of it); `preview` only counts. */
+  'catalog:replace': inWorker(
+    z
+      .object({
+        view: viewSpec,
+        field: fieldName.nullable(),
+        find: z.string().min(1),
+        replace: z.string(),
+        matchCase: z.boolean(),
+        wholeCell: z.boolean(),
+        preview: z.boolean(),
+      })
+      .strict(),
+    returns<EditReport & { matches: number }>(),
+  ),
+  'catalog:create': inWorker(
+    z
+      .object({
+        engine: z.string(),
+        type: z.string(),
+        id: z.string().regex(/^[\w-]{1,200}$/, 'word characters and - only'),
+        copyOf: z.string().nullable(),
+      })
+      .strict(),
+    returns<EditReport>(),
+  ),
+  /** Marks items deleted (kept, struck through, until synced); items made here go at once. */
+  'catalog:delete': inWorker(
+    z.object({ engine: z.string(), type: z.string(), ids: z.array(z.string()).min(1) }).strict(),
+    returns<EditReport>(),
+  ),
+  'catalog:undo': inWorker(z.void(), returns<EditReport>()),
+  'catalog:redo': inWorker(z.void(), returns<EditReport>()),
+  'catalog:undoState': inWorker(z.void(), returns<UndoState>()),
+  'catalog:itemHistory': inWorker(
+    z.object({ engine: z.string(), type: z.string(), id: z.string() }).strict(),
+    returns<{ entries: HistoryEntry[] }>(),
+  ),
+  /** Settles conflicts: keep mine or take theirs, for one cell, one item or every conflict of the view. */
+  'catalog:resolve': inWorker(
+    z
+      .object({
+        view: viewSpec,
+        target: z.union([z.object({ id: z.string(), field: fieldName.nullable() }).strict(), z.literal('view')]),
+        keep: z.enum(['mine', 'theirs']),
+      })
+      .strict(),
+    returns<EditReport>(),
+  ),
+  /** Column layout (order, widths, visibility, sort) per engine and type, kept across restarts. */
+  'catalog:layout': inWorker(typeRef, returns<{ layout: unknown }>()),
+  'catalog:saveLayout': inWorker(
+    z.object({ engine: z.string(), type: z.string(), layout: z.unknown() }).strict(),
+    returns<{ saved: true }>(),
+  ),
+
+  // ---- Sync ----
+  'sync:pending': inWorker(z.void(), returns<PendingSnapshot>()),
+  'sync:discard': inWorker(discardScope, returns<EditReport>()),
+  /** Pushes every pending change of the current account (or one type); progress as `sync:progress`. */
+  'sync:start': inWorker(
+    z.object({ engine: z.string().optional(), type: z.string().optional() }).strict(),
+    returns<SyncProgress>(),
+  ),
+  'sync:pause': inWorker(z.void(), returns<SyncProgress | null>()),
+  'sync:cancel': inWorker(z.void(), returns<SyncProgress | null>()),
+  /** Failed rows become pending again. */
+  'sync:retryFailed': inWorker(
+    z.object({ engine: z.string(), type: z.string() }).strict(),
+    returns<{ retried: number }>(),
+  ),
+  /** The failed rows with their reasons, as CSV (id, reason, fields). */
+  'sync:exportFailed': inWorker(
+    z.object({ engine: z.string(), type: z.string() }).strict(),
+    returns<{ csv: string; rows: number }>(),
+  ),
+  'sync:settings': inWorker(z.object({ autoSync: z.boolean().optional() }).strict(), returns<{ autoSync: boolean }>()),
 };
 
 export const events = {
@@ -234,6 +559,12 @@ export const events = {
   /** The current account's engines or their counts changed (after a refresh or a mirror). */
   'engines:changed': returns<EnginesSnapshot>(),
   'mirror:progress': returns<MirrorProgressView>(),
+  /** Rows of a type changed (an edit, undo, mirror, push): the grid refetches what it shows. */
+  'catalog:changed': returns<{ accountId: string; engine: string; type: string; reason: ChangeOrigin }>(),
+  'catalog:undoState': returns<UndoState>(),
+  'sync:progress': returns<SyncProgress>(),
+  /** Pending changes were added, pushed or discarded. */
+  'sync:pendingChanged': returns<{ total: number }>(),
 };
 
 // ---------------------------------------------------------------------------------------

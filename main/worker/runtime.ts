@@ -7,7 +7,9 @@ import { EnginesService } from './accounts/engines-service';
 import { startSandboxAccount } from './accounts/sandbox-account';
 import { AccountService } from './accounts/service';
 import type { WorkerBoot } from './protocol';
+import { CatalogService } from './catalog/service';
 import { StatusReporter } from './status';
+import { SyncService } from './sync/sync-service';
 import { Databases } from './store/databases';
 import { MirrorService } from './sync/mirror-service';
 
@@ -18,6 +20,8 @@ export interface WorkerRuntime {
   accounts: AccountService;
   engines: EnginesService;
   mirrors: MirrorService;
+  catalog: CatalogService;
+  sync: SyncService;
   status: StatusReporter;
   stop(): Promise<void>;
 }
@@ -33,6 +37,8 @@ export async function createRuntime(boot: WorkerBoot, emit: EmitEvent): Promise<
   );
   const engines = new EnginesService(dbs, accounts, emit);
   const mirrors = new MirrorService(dbs, accounts, engines, emit);
+  const catalog = new CatalogService(dbs, accounts, emit);
+  const sync = new SyncService(dbs, accounts, catalog, emit);
   const status = new StatusReporter(dbs, accounts, mirrors, emit);
   status.start();
   return {
@@ -42,9 +48,12 @@ export async function createRuntime(boot: WorkerBoot, emit: EmitEvent): Promise<
     accounts,
     engines,
     mirrors,
+    catalog,
+    sync,
     status,
     async stop() {
       status.stop();
+      await sync.stop();
       await mirrors.stopAll();
       await accounts.stop();
       dbs.closeAll();

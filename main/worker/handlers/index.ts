@@ -2,11 +2,17 @@ import type { HandlersFor } from '../../../preload/contract';
 import type { WorkerRuntime } from '../runtime';
 import { accountHandlers } from './accounts';
 import { appHandlers } from './app';
+import { catalogHandlers } from './catalog';
+import { pendingHandlers } from './pending';
+import { syncHandlers } from './sync';
 
 /** One handler per worker channel of the contract; `satisfies` makes a missing one a compile error. */
 export function createWorkerHandlers(runtime: WorkerRuntime) {
   return {
     ...appHandlers(runtime),
     ...accountHandlers(runtime),
+    ...catalogHandlers(runtime),
+    ...syncHandlers(runtime),
+    ...pendingHandlers(runtime),
   } satisfies HandlersFor<'worker'>;
 }
