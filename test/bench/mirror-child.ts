@@ -25,6 +25,7 @@ saveTypes(db, hashid, [type]);
 const client = new DoofinderClient(endpointFor(key, { management: url, search: url }), {
   managementRate: Number(rate),
 });
+process.stderr.write(`peak before mirror ${peakRssMb()} MB\n`);
 const started = performance.now();
 const result = await mirrorType({
   db,
@@ -32,17 +33,22 @@ const result = await mirrorType({
   engine: hashid,
   type,
   progressIntervalMs: 250,
-  onProgress: (progress) =>
-    process.stdout.write(
-      `${JSON.stringify({ at: performance.now() - started, fetched: progress.fetched, state: progress.state })}\n`,
-    ),
+  onProgress: (progress) => {
+    const memory = process.memoryUsage();
+    const mb = (bytes: number) => Math.round(bytes / 1048576);
+    const line = { at: performance.now() - started, fetched: progress.fetched, state: progress.state, rssMb: mb(memory.rss), heapMb: mb(memory.heapUsed) };
+    process.stdout.write(`${JSON.stringify(line)}\n`);
+  },
 });
 const seconds = (performance.now() - started) / 1000;
+// The mirror's own high-water mark, taken before the checks below (count DISTINCT builds a big temporary index).
+const mirrorPeakRssMb = peakRssMb();
+process.stderr.write(`rss after mirror ${Math.round(process.memoryUsage().rss / 1048576)} MB, peak ${mirrorPeakRssMb} MB\n`);
 const stored = db.prepare('SELECT count(*) AS rows, count(DISTINCT id) AS ids FROM items').get() as {
   rows: number;
   ids: number;
 };
 process.stdout.write(
-  `${JSON.stringify({ done: true, state: result.state, error: result.error, fetched: result.fetched, total: result.total, seconds, rows: stored.rows, distinctIds: stored.ids, peakRssMb: peakRssMb() })}\n`,
+  `${JSON.stringify({ done: true, state: result.state, error: result.error, fetched: result.fetched, total: result.total, seconds, rows: stored.rows, distinctIds: stored.ids, peakRssMb: mirrorPeakRssMb })}\n`,
 );
 dbs.closeAll();

@@ -28,6 +28,8 @@ interface ChildResult {
   rows: number;
   distinctIds: number;
   peakRssMb: number;
+  /** The highest RSS seen in the progress reports (4 a second). */
+  sampledRssMb: number;
   progressPerSecond: number;
 }
 
@@ -56,17 +58,20 @@ function runChild(args: string[], log: Log): Promise<ChildResult> {
     });
     const reports: number[] = [];
     let last = 0;
+    let sampled = 0;
     createInterface({ input: child.stdout }).on('line', (line) => {
       const message = JSON.parse(line) as { done?: boolean; at?: number; fetched?: number } & ChildResult;
       if (message.done) {
         const span = (reports.at(-1) ?? 0) - (reports[0] ?? 0);
-        resolve({ ...message, progressPerSecond: span > 0 ? round((reports.length - 1) / (span / 1000), 1) : 0 });
+        resolve({ ...message, sampledRssMb: sampled, progressPerSecond: span > 0 ? round((reports.length - 1) / (span / 1000), 1) : 0 });
         return;
       }
       reports.push(message.at ?? 0);
+      sampled = Math.max(sampled, (message as unknown as { rssMb?: number }).rssMb ?? 0);
       if ((message.at ?? 0) - last > 10_000) {
         last = message.at ?? 0;
-        log(`  ${thousands(message.fetched ?? 0)} items after ${Math.round((message.at ?? 0) / 1000)} s`);
+        const memory = message as unknown as { rssMb?: number; heapMb?: number };
+        log(`  ${thousands(message.fetched ?? 0)} items after ${Math.round((message.at ?? 0) / 1000)} s (RSS ${memory.rssMb ?? '?'} MB, heap ${memory.heapMb ?? '?'} MB)`);
       }
     });
     child.on('exit', (code) => (code === 0 ? undefined : reject(new Error(`the mirror process exited with ${code}`))));
@@ -152,6 +157,7 @@ async function big(items: number, log: Log) {
       seconds: round(result.seconds, 1),
       itemsPerSecond: round(result.fetched / result.seconds, 0),
       peakRssMb: result.peakRssMb,
+      sampledRssMb: result.sampledRssMb,
       progressEventsPerSecond: result.progressPerSecond,
       complete: result.state === 'completed' && result.distinctIds === items,
     };
