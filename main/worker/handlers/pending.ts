@@ -1,11 +1,12 @@
-/** PLACEHOLDER (being built): the pending-changes list and discarding changes. */
+/** The pending-changes list and discarding changes (one undoable action). */
 import type { HandlersFor } from '../../../preload/contract';
-import { AppError } from '../../errors';
 import type { WorkerRuntime } from '../runtime';
 
-export function pendingHandlers(_runtime: WorkerRuntime): Pick<HandlersFor<'worker'>, 'sync:pending' | 'sync:discard'> {
-  const notYet = () => {
-    throw new AppError('internal', 'The pending changes list is not built yet.');
+export function pendingHandlers({
+  catalog,
+}: WorkerRuntime): Pick<HandlersFor<'worker'>, 'sync:pending' | 'sync:discard'> {
+  return {
+    'sync:pending': () => catalog.pending(),
+    'sync:discard': (scope) => catalog.discard(scope),
   };
-  return { 'sync:pending': notYet, 'sync:discard': notYet };
 }

@@ -5,6 +5,18 @@
  */
 import type { SqliteDatabase } from './open';
 
+/**
+ * The text the grid's quick search finds an item by (SQL over the row `ref`): its id, then
+ * every text value of its document at any depth (so lists of categories too), leaving out
+ * URLs and long texts other than the title and description. Part of migration 3 and of
+ * the rows indexed since: never change it (a row leaves the index by the text it went in
+ * with); a different text needs a new migration that rebuilds the index and its triggers.
+ */
+export const searchText = (ref: string) => `(${ref}.id || ' ' || coalesce((
+      SELECT group_concat(value, ' ') FROM json_tree(${ref}.doc)
+      WHERE type = 'text' AND value NOT LIKE 'http%' AND (length(value) <= 200 OR key IN ('title', 'description'))
+    ), ''))`;
+
 export const appMigrations: readonly string[] = [
   /* 1 */ `
   CREATE TABLE profiles (
@@ -103,6 +115,103 @@ export const accountMigrations: readonly string[] = [
   -- What a row in 'pushing' was sent for ('patch', 'put', 'delete'): after a crash the row is
   -- sent again as the same operation, and a failed batch puts the row back as it was.
   ALTER TABLE items ADD COLUMN pending_op TEXT;
+  `,
+  /* 3 */ `
+  -- The catalog grid (main/worker/catalog/). Each change of an item, by the user, an undo or
+  -- the server, for the item's history: fields is JSON [[field, before, after], ...].
+  CREATE TABLE item_history (
+    id INTEGER PRIMARY KEY,
+    engine TEXT NOT NULL,
+    type TEXT NOT NULL,
+    item TEXT NOT NULL,
+    at TEXT NOT NULL,
+    origin TEXT NOT NULL,
+    action INTEGER,
+    summary TEXT NOT NULL,
+    fields TEXT NOT NULL
+  );
+  CREATE INDEX item_history_by_item ON item_history(engine, type, item, id);
+
+  -- Column state (order, widths, visibility, sort) per engine and type.
+  CREATE TABLE grid_layouts (
+    engine TEXT NOT NULL,
+    type TEXT NOT NULL,
+    layout TEXT NOT NULL,
+    saved_at TEXT NOT NULL,
+    PRIMARY KEY (engine, type)
+  ) WITHOUT ROWID;
+
+  -- Columns added here, so a field few items have stays in the grid once synced.
+  CREATE TABLE added_fields (
+    engine TEXT NOT NULL,
+    type TEXT NOT NULL,
+    name TEXT NOT NULL,
+    added_at TEXT NOT NULL,
+    PRIMARY KEY (engine, type, name)
+  ) WITHOUT ROWID;
+
+  -- Expression indexes made for the grid's sorts and filters, and their use, so unused ones go.
+  CREATE TABLE view_indexes (
+    name TEXT PRIMARY KEY,
+    field TEXT NOT NULL UNIQUE,
+    created_at TEXT NOT NULL,
+    used_at TEXT NOT NULL,
+    uses INTEGER NOT NULL DEFAULT 0
+  );
+
+  -- Moves with every write to a type's items (kept by the triggers below, whoever writes:
+  -- grid, mirror, push), so the grid's cached view orders and counts know when they are stale.
+  -- docs: a document, an insert or a delete; states: a status; items: rows in the type.
+  CREATE TABLE type_versions (
+    engine TEXT NOT NULL,
+    type TEXT NOT NULL,
+    docs INTEGER NOT NULL DEFAULT 0,
+    states INTEGER NOT NULL DEFAULT 0,
+    items INTEGER NOT NULL DEFAULT 0,
+    PRIMARY KEY (engine, type)
+  ) WITHOUT ROWID;
+  INSERT INTO type_versions (engine, type, items) SELECT engine, type, count(*) FROM items GROUP BY engine, type;
+
+  CREATE TRIGGER items_versions_insert AFTER INSERT ON items BEGIN
+    INSERT INTO type_versions (engine, type, docs, items) VALUES (NEW.engine, NEW.type, 1, 1)
+      ON CONFLICT (engine, type) DO UPDATE SET docs = docs + 1, items = items + 1;
+  END;
+  CREATE TRIGGER items_versions_delete AFTER DELETE ON items BEGIN
+    UPDATE type_versions SET docs = docs + 1, items = items - 1 WHERE engine = OLD.engine AND type = OLD.type;
+  END;
+  CREATE TRIGGER items_versions_doc AFTER UPDATE OF doc ON items WHEN NEW.doc IS NOT OLD.doc BEGIN
+    UPDATE type_versions SET docs = docs + 1 WHERE engine = NEW.engine AND type = NEW.type;
+  END;
+  CREATE TRIGGER items_versions_status AFTER UPDATE OF status ON items WHEN NEW.status IS NOT OLD.status BEGIN
+    UPDATE type_versions SET states = states + 1 WHERE engine = NEW.engine AND type = NEW.type;
+  END;
+
+  -- The grid's quick search: the id and the text of every field (long texts only for title
+  -- and description, no URLs). Contentless (the text lives in items): a row leaves the
+  -- index by the 'delete' command with the very text it was indexed with. New rows are
+  -- indexed at once. A changed text is not re-indexed in the writing transaction (that is
+  -- most of what a 10,000-row paste would cost): the row goes to items_search_stale with the
+  -- text the index holds for it, and the grid re-indexes stale rows in the background and
+  -- before any search (catalog/search-index.ts).
+  CREATE VIRTUAL TABLE items_search USING fts5(text, content = '', tokenize = 'unicode61 remove_diacritics 2');
+  CREATE TABLE items_search_stale (
+    rowid INTEGER PRIMARY KEY,
+    -- The text the index holds for the row (to take it out again).
+    indexed TEXT NOT NULL
+  );
+  CREATE TRIGGER items_search_insert AFTER INSERT ON items BEGIN
+    INSERT INTO items_search (rowid, text) VALUES (NEW.rowid, ${searchText('NEW')});
+  END;
+  CREATE TRIGGER items_search_update AFTER UPDATE OF doc ON items
+    WHEN NEW.doc IS NOT OLD.doc AND ${searchText('NEW')} IS NOT ${searchText('OLD')} BEGIN
+    INSERT OR IGNORE INTO items_search_stale (rowid, indexed) VALUES (OLD.rowid, ${searchText('OLD')});
+  END;
+  CREATE TRIGGER items_search_delete AFTER DELETE ON items BEGIN
+    INSERT INTO items_search (items_search, rowid, text)
+      VALUES ('delete', OLD.rowid, coalesce((SELECT indexed FROM items_search_stale WHERE rowid = OLD.rowid), ${searchText('OLD')}));
+    DELETE FROM items_search_stale WHERE rowid = OLD.rowid;
+  END;
+  INSERT INTO items_search (rowid, text) SELECT rowid, ${searchText('items')} FROM items;
   `,
 ];
 

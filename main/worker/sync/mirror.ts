@@ -9,7 +9,9 @@
 import type { DoofinderClient } from '../doofinder/client';
 import { DoofinderError } from '../doofinder/errors';
 import { continueScroll, startScroll, type Item, type ScrollPage } from '../doofinder/management-v1';
-import type { SqliteDatabase } from '../store/open';
+import { recordServerUpdate } from '../catalog/history';
+import { serverRowsChanged } from '../catalog/server-changes';
+import { prepared, type SqliteDatabase } from '../store/open';
 import { mergeWithServer, type Doc, type ItemStatus } from './merge';
 
 export const PAGE_SIZE = 100;
@@ -113,18 +115,25 @@ function storePage(
   pass: number,
   items: Item[],
 ): { conflicts: number } {
-  const select = db.prepare(
+  const select = prepared(
+    db,
     'SELECT rowid, doc, base, status, seen FROM items WHERE engine = ? AND type = ? AND id = ?',
   );
-  const insert = db.prepare("INSERT INTO items (engine, type, id, doc, status, seen) VALUES (?, ?, ?, ?, 'clean', ?)");
-  const touch = db.prepare('UPDATE items SET seen = ? WHERE rowid = ?');
-  const takeServer = db.prepare(
+  const insert = prepared(
+    db,
+    "INSERT INTO items (engine, type, id, doc, status, seen) VALUES (?, ?, ?, ?, 'clean', ?)",
+  );
+  const touch = prepared(db, 'UPDATE items SET seen = ? WHERE rowid = ?');
+  const takeServer = prepared(
+    db,
     "UPDATE items SET doc = ?, base = NULL, theirs = NULL, status = 'clean', error = NULL, seen = ? WHERE rowid = ?",
   );
-  const saveMerge = db.prepare(
+  const saveMerge = prepared(
+    db,
     'UPDATE items SET doc = ?, base = ?, theirs = ?, status = ?, error = ?, seen = ? WHERE rowid = ?',
   );
   let conflicts = 0;
+  let written = false;
   db.transaction(() => {
     for (const item of items) {
       const doc = serverDoc(item);
@@ -132,6 +141,7 @@ function storePage(
       const row = select.get(engine, type, id) as LocalRow | undefined;
       if (!row) {
         insert.run(engine, type, id, JSON.stringify(doc), pass);
+        written = true;
         continue;
       }
       if (row.seen === pass) continue; // stored earlier in this pass (a restarted scroll)
@@ -142,6 +152,7 @@ function storePage(
       }
       if (row.status === 'clean') {
         takeServer.run(JSON.stringify(doc), pass, row.rowid);
+        if (recordServerUpdate(db, { engine, type, id, before: row.doc, after: doc })) written = true;
         continue;
       }
       const merged = mergeWithServer({ doc: parse(row.doc) ?? {}, base: parse(row.base), status: row.status }, doc);
@@ -155,8 +166,12 @@ function storePage(
         pass,
         row.rowid,
       );
+      recordServerUpdate(db, { engine, type, id, before: row.doc, after: merged.doc, conflicts: merged.conflicts });
+      written = true;
     }
   })();
+  // The grid shows these rows: it hears of them (catalog/server-changes.ts).
+  if (written) serverRowsChanged(db, engine, type);
   return { conflicts };
 }
 
@@ -182,6 +197,7 @@ function finishPass(
           WHERE ${gone} AND status IN ('dirty', 'failed')`,
       )
       .run(engine, type, pass).changes;
+    if (deleted + conflicts > 0) serverRowsChanged(db, engine, type);
     return { deleted, conflicts };
   })();
 }
@@ -265,7 +281,7 @@ export async function mirrorType(options: MirrorOptions): Promise<MirrorProgress
       const stored = storePage(db, engine, type, run.pass, page.results);
       fetched = seenThisPass.get(engine, type, run.pass) as number;
       conflicts += stored.conflicts;
-      db.prepare('UPDATE mirror_runs SET scroll_id = ?, fetched = ?, total = ?, updated_at = ? WHERE id = ?').run(
+      prepared(db, 'UPDATE mirror_runs SET scroll_id = ?, fetched = ?, total = ?, updated_at = ? WHERE id = ?').run(
         scrollId,
         fetched,
         total,
