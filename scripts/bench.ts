@@ -19,6 +19,14 @@ const BENCHMARKS: Record<string, Entry> = {
     what: 'mirror at the real 2 requests/s (share of the limit, 429s), with faults, and 1,000,000 items with the limit off (items/s, peak RSS)',
     load: async () => (await import('../test/bench/mirror.bench')).mirror,
   },
+  grid: {
+    what: 'catalog grid at 1,000,000 items (--items): 100-row blocks of a sorted+filtered view (p95 target 30 ms), a 10,000 x 3 paste against a bare transaction',
+    load: async () => (await import('../test/bench/grid.bench')).grid,
+  },
+  push: {
+    what: 'push 20,000 edits (--edits) at the real 2 requests/s: share of the limit (target >= 95%), 429s (target 0)',
+    load: async () => (await import('../test/bench/push.bench')).push,
+  },
 };
 
 function listing(): string {

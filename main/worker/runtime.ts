@@ -39,8 +39,9 @@ export async function createRuntime(boot: WorkerBoot, emit: EmitEvent): Promise<
   const mirrors = new MirrorService(dbs, accounts, engines, emit);
   const catalog = new CatalogService(dbs, accounts, emit);
   const sync = new SyncService(dbs, accounts, catalog, emit);
-  const status = new StatusReporter(dbs, accounts, mirrors, emit);
+  const status = new StatusReporter(dbs, accounts, mirrors, emit, sync);
   status.start();
+  sync.startAutoSync();
   return {
     boot,
     startedAt: new Date(),
@@ -55,6 +56,7 @@ export async function createRuntime(boot: WorkerBoot, emit: EmitEvent): Promise<
       status.stop();
       await sync.stop();
       await mirrors.stopAll();
+      catalog.stop();
       await accounts.stop();
       dbs.closeAll();
     },

@@ -6,6 +6,7 @@ import type { StatusSnapshot } from '../../preload/contract';
 import type { AccountService, Emit } from './accounts/service';
 import type { Databases } from './store/databases';
 import type { MirrorService } from './sync/mirror-service';
+import type { SyncService } from './sync/sync-service';
 
 const TICK_MS = 500;
 
@@ -18,6 +19,7 @@ export class StatusReporter {
     private readonly accounts: AccountService,
     private readonly mirrors: MirrorService,
     private readonly emit: Emit,
+    private readonly sync: Pick<SyncService, 'isRunning' | 'isOffline' | 'activity'> | null = null,
   ) {}
 
   snapshot(): StatusSnapshot {
@@ -34,12 +36,17 @@ export class StatusReporter {
     return {
       account: profile ? { id: profile.id, name: profile.name, kind: profile.kind } : null,
       sync: {
-        state: this.mirrors.isRunning() ? 'syncing' : 'idle',
+        state: this.syncState(),
         pendingChanges: pending,
-        activity: this.mirrors.activity(),
+        activity: this.sync?.activity() ?? this.mirrors.activity(),
       },
       rate: { requestsPerSecond: rate.requestsPerSecond, queued: rate.queued, pausedReason: rate.pausedReason },
     };
+  }
+
+  private syncState(): StatusSnapshot['sync']['state'] {
+    if (this.mirrors.isRunning() || this.sync?.isRunning()) return 'syncing';
+    return this.sync?.isOffline() ? 'offline' : 'idle';
   }
 
   start(): void {

@@ -1,20 +1,20 @@
-/** PLACEHOLDER (being built): the sync channels. */
+/** The sync channels: push pending changes, pause or cancel, failed rows, auto-sync. */
 import type { HandlersFor } from '../../../preload/contract';
-import { AppError } from '../../errors';
 import type { WorkerRuntime } from '../runtime';
 
 type SyncChannel = Exclude<Extract<keyof HandlersFor<'worker'>, `sync:${string}`>, 'sync:pending' | 'sync:discard'>;
 
-export function syncHandlers(_runtime: WorkerRuntime): Pick<HandlersFor<'worker'>, SyncChannel> {
-  const notYet = () => {
-    throw new AppError('internal', 'Sync is not built yet.');
-  };
+export function syncHandlers({ sync, status }: WorkerRuntime): Pick<HandlersFor<'worker'>, SyncChannel> {
   return {
-    'sync:start': notYet,
-    'sync:pause': notYet,
-    'sync:cancel': notYet,
-    'sync:retryFailed': notYet,
-    'sync:exportFailed': notYet,
-    'sync:settings': notYet,
+    'sync:start': (scope) => {
+      const progress = sync.start(scope);
+      status.publish();
+      return progress;
+    },
+    'sync:pause': () => sync.pause(),
+    'sync:cancel': () => sync.cancel(),
+    'sync:retryFailed': ({ engine, type }) => sync.retryFailed(engine, type),
+    'sync:exportFailed': ({ engine, type }) => sync.exportFailed(engine, type),
+    'sync:settings': (change) => sync.settings(change),
   };
 }

@@ -16,6 +16,12 @@ export interface PendingRow {
   base: Doc | null;
   status: ItemStatus;
   rev: number;
+  /**
+   * A request carrying this row went out and its outcome is unknown (the app was killed, the
+   * connection dropped): what it was sent as, and for a PATCH the fields it carried. The
+   * server may hold `base` or `base` with those fields, so they are sent again.
+   */
+  inFlight?: { op: BatchKind; fields: string[] } | null;
 }
 
 export type BatchKind = 'patch' | 'put' | 'delete';
@@ -35,9 +41,12 @@ export interface Batch {
   bytes: number;
 }
 
-/** The fields to PATCH: changed and added ones, and removed ones as explicit nulls. */
-export function patchBody(base: Doc, doc: Doc, id: string): Doc | null {
-  const fields = changedFields(base, doc);
+/**
+ * The fields to PATCH: changed and added ones, removed ones as explicit nulls, and `also`
+ * (fields a request of unknown outcome carried: the server may hold their sent values).
+ */
+export function patchBody(base: Doc, doc: Doc, id: string, also: readonly string[] = []): Doc | null {
+  const fields = [...new Set([...changedFields(base, doc), ...also])].filter((field) => field !== 'id');
   if (fields.length === 0) return null;
   const body: Doc = { id };
   for (const field of fields) body[field] = field in doc ? doc[field] : null;
@@ -46,17 +55,20 @@ export function patchBody(base: Doc, doc: Doc, id: string): Doc | null {
 
 /** What a row needs on the server, or null if nothing (a clean row, or one created and deleted here). */
 export function operationFor(row: PendingRow): { kind: BatchKind; body: Doc } | null {
+  const whole = { kind: 'put' as const, body: { ...row.doc, id: row.id } };
   switch (row.status) {
     case 'deleted':
-      return row.base === null ? null : { kind: 'delete', body: { id: row.id } };
+      // Created here and deleted again: nothing to send, unless its create may have reached the server.
+      return row.base === null && row.inFlight?.op !== 'put' ? null : { kind: 'delete', body: { id: row.id } };
     case 'new':
-      return { kind: 'put', body: { ...row.doc, id: row.id } };
+      return whole;
     case 'dirty':
     case 'failed':
     case 'pushing': {
-      // A row without a base was never on the server (a failed or interrupted create).
-      if (row.base === null) return { kind: 'put', body: { ...row.doc, id: row.id } };
-      const body = patchBody(row.base, row.doc, row.id);
+      // A row without a base was never on the server (a failed or interrupted create); a
+      // deletion of unknown outcome, then undone, may have removed the item from the server.
+      if (row.base === null || row.inFlight?.op === 'delete') return whole;
+      const body = patchBody(row.base, row.doc, row.id, row.inFlight?.op === 'patch' ? row.inFlight.fields : []);
       return body ? { kind: 'patch', body } : null;
     }
     default:
@@ -86,6 +98,28 @@ export function buildBatches(rows: PendingRow[], limits = { items: MAX_BATCH_ITE
     batch.bytes += bytes;
   }
   return batches;
+}
+
+/**
+ * The first batch `buildBatches` would make, reading rows only until it is full: a push takes
+ * one batch at a time, and a long queue must not be read whole for each of them.
+ */
+export function firstBatch(
+  rows: Iterable<PendingRow>,
+  limits = { items: MAX_BATCH_ITEMS, bytes: MAX_BATCH_BYTES },
+): Batch | null {
+  let batch: Batch | null = null;
+  for (const row of rows) {
+    const operation = operationFor(row);
+    if (!operation) continue;
+    batch ??= { kind: operation.kind, entries: [], bytes: 2 };
+    if (operation.kind !== batch.kind) continue;
+    const bytes = size(operation.body);
+    if (batch.entries.length >= limits.items || batch.bytes + bytes > limits.bytes) break;
+    batch.entries.push({ rowid: row.rowid, id: row.id, rev: row.rev, body: operation.body });
+    batch.bytes += bytes;
+  }
+  return batch;
 }
 
 /** A batch the server found too large (413) goes again as two halves. */

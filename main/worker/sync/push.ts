@@ -4,17 +4,19 @@
  * the request goes through the account's rate limiter, and the answer settles each row:
  * clean if the server took it and the user did not edit it meanwhile, `failed` with the
  * server's reason if it was named in `unindexed_items`. A 413 splits the batch. If the
- * request fails for good, the rows go back to what they were. After a crash, rows left in
- * `pushing` are sent again as the same operation: PATCH and PUT by id and DELETE are safe
- * to repeat. A change leaves the queue only when the server accepted it or the user
- * discarded it.
+ * server refused the request, the rows go back to what they were. If its outcome is unknown
+ * (the connection dropped, the app was killed or closed), the rows stay `pushing` with the
+ * operation and the fields sent, and the next push sends them again as that: PATCH and PUT
+ * by id and DELETE are safe to repeat, and the fields the lost request carried go again even
+ * if the user has since set them back (the server may hold the sent values). A change leaves
+ * the queue only when the server accepted it or the user discarded it.
  */
 import { randomUUID } from 'node:crypto';
 import type { DoofinderClient } from '../doofinder/client';
 import { DoofinderError, type ItemFailure } from '../doofinder/errors';
 import { deleteItems, patchItems, putItems, type Item } from '../doofinder/management-v1';
 import type { SqliteDatabase } from '../store/open';
-import { buildBatches, operationFor, splitBatch, type Batch, type BatchKind, type PendingRow } from './batches';
+import { firstBatch, operationFor, splitBatch, type Batch, type BatchKind, type PendingRow } from './batches';
 import type { Doc, ItemStatus } from './merge';
 
 export interface PushProgress {
@@ -36,7 +38,13 @@ export interface PushOptions {
   client: DoofinderClient;
   engine: string;
   type: string;
+  /** Aborts at once, the request in flight too (the app is closing): its rows go back as they were. */
   signal?: AbortSignal;
+  /**
+   * Asks to stop between batches (the user paused or cancelled): a batch already sent is
+   * settled first, rows of batches not yet built stay pending.
+   */
+  stop?: AbortSignal;
   onProgress?: (progress: PushProgress) => void;
   /** Requests per second the account allows, for the ETA. */
   ratePerSecond?: number;
@@ -50,9 +58,17 @@ interface Row {
   status: ItemStatus;
   rev: number;
   pending_op: BatchKind | null;
+  batch: string | null;
 }
 
-const PENDING = "status IN ('dirty', 'new', 'deleted', 'pushing')";
+/** What `batch` holds while a row is out: the batch's id and, for a PATCH, the fields it carried. */
+interface BatchMark {
+  id: string;
+  fields?: string[];
+}
+
+/** Rows a push sends; `!= 'clean'` lets SQLite use the partial index of unsynced rows. */
+export const PUSHABLE = "status IN ('dirty', 'new', 'deleted', 'pushing') AND status != 'clean'";
 
 const parse = (text: string | null): Doc | null => (text === null ? null : (JSON.parse(text) as Doc));
 
@@ -61,26 +77,47 @@ function statusBefore(op: BatchKind | null): ItemStatus {
   return op === 'delete' ? 'deleted' : op === 'put' ? 'new' : 'dirty';
 }
 
-function pendingRows(db: SqliteDatabase, engine: string, type: string): PendingRow[] {
-  const rows = db
-    .prepare(
-      `SELECT rowid, id, doc, base, status, rev, pending_op FROM items WHERE engine = ? AND type = ? AND ${PENDING} ORDER BY rowid`,
-    )
-    .all(engine, type) as Row[];
-  return rows.map((row) => ({
+/** The fields a request of unknown outcome carried; every field of the row if the mark does not say. */
+function sentFields(row: Row, doc: Doc, base: Doc | null): string[] {
+  try {
+    const mark = JSON.parse(row.batch ?? '') as BatchMark;
+    if (Array.isArray(mark.fields)) return mark.fields;
+  } catch {
+    // A mark from before fields were recorded: assume every field went.
+  }
+  return [...new Set([...Object.keys(doc), ...Object.keys(base ?? {})])];
+}
+
+function toPendingRow(row: Row): PendingRow {
+  const doc = parse(row.doc) ?? {};
+  const base = parse(row.base);
+  return {
     rowid: row.rowid,
     id: row.id,
-    doc: parse(row.doc) ?? {},
-    base: parse(row.base),
-    // A row left pushing by a crash is sent again as what it was.
+    doc,
+    base,
+    // A row left pushing (a crash, a lost answer) is sent again as what it was.
     status: row.status === 'pushing' ? statusBefore(row.pending_op) : row.status,
     rev: row.rev,
-  }));
+    inFlight: row.pending_op ? { op: row.pending_op, fields: sentFields(row, doc, base) } : null,
+  };
+}
+
+const PENDING_ROWS = `SELECT rowid, id, doc, base, status, rev, pending_op, batch FROM items
+  WHERE engine = ? AND type = ? AND ${PUSHABLE} ORDER BY rowid`;
+
+function pendingRows(db: SqliteDatabase, engine: string, type: string): PendingRow[] {
+  return (db.prepare(PENDING_ROWS).all(engine, type) as Row[]).map(toPendingRow);
+}
+
+/** The pending rows in order, read one at a time (the caller stops when its batch is full). */
+function* eachPendingRow(db: SqliteDatabase, engine: string, type: string): Generator<PendingRow> {
+  for (const row of db.prepare(PENDING_ROWS).iterate(engine, type) as IterableIterator<Row>) yield toPendingRow(row);
 }
 
 export function countPending(db: SqliteDatabase, engine: string, type: string): number {
   return db
-    .prepare(`SELECT count(*) FROM items WHERE engine = ? AND type = ? AND ${PENDING}`)
+    .prepare(`SELECT count(*) FROM items WHERE engine = ? AND type = ? AND ${PUSHABLE}`)
     .pluck()
     .get(engine, type) as number;
 }
@@ -88,11 +125,23 @@ export function countPending(db: SqliteDatabase, engine: string, type: string): 
 function markPushing(db: SqliteDatabase, batch: Batch, batchId: string): void {
   const mark = db.prepare("UPDATE items SET status = 'pushing', pending_op = ?, batch = ? WHERE rowid = ?");
   db.transaction(() => {
-    for (const entry of batch.entries) mark.run(batch.kind, batchId, entry.rowid);
+    for (const entry of batch.entries) {
+      const fields = batch.kind === 'patch' ? Object.keys(entry.body).filter((field) => field !== 'id') : undefined;
+      mark.run(batch.kind, JSON.stringify({ id: batchId, fields } satisfies BatchMark), entry.rowid);
+    }
   })();
 }
 
-/** The request fails for good: every row of the batch goes back to what it was. */
+/**
+ * Whether the server may have applied a request that failed: no answer came (a dropped
+ * connection, a timeout, the app closing) or a 5xx did. Otherwise it refused it.
+ */
+function outcomeUnknown(error: unknown): boolean {
+  if (!(error instanceof DoofinderError)) return true;
+  return error.kind === 'network' || error.kind === 'server';
+}
+
+/** The server refused the request: every row of the batch still out goes back to what it was. */
 function unmark(db: SqliteDatabase, batch: Batch): void {
   const restore = db.prepare(
     "UPDATE items SET status = ?, pending_op = NULL, batch = NULL WHERE rowid = ? AND status = 'pushing'",
@@ -179,27 +228,29 @@ async function send(
   }
 }
 
-/** Sends a batch; a 413 splits it in halves, each sent (and split) the same way. Returns failures. */
+/**
+ * Sends a batch; a 413 splits it in halves, each sent (and split) the same way. Each part
+ * the server answered is settled at once, so a later failure cannot undo what it took.
+ */
 async function sendSplitting(
   client: DoofinderClient,
   engine: string,
   type: string,
   batch: Batch,
   signal: AbortSignal | undefined,
-  onSent: (batch: Batch) => void,
-): Promise<Record<string, ItemFailure>> {
+  onSent: (batch: Batch, failures: Record<string, ItemFailure>) => void,
+): Promise<void> {
+  let failures: Record<string, ItemFailure>;
   try {
-    const failures = await send(client, engine, type, batch, signal);
-    onSent(batch);
-    return failures;
+    failures = await send(client, engine, type, batch, signal);
   } catch (error) {
     if (!(error instanceof DoofinderError) || error.kind !== 'too_large' || batch.entries.length < 2) throw error;
     const [first, second] = splitBatch(batch);
-    return {
-      ...(await sendSplitting(client, engine, type, first, signal, onSent)),
-      ...(await sendSplitting(client, engine, type, second, signal, onSent)),
-    };
+    await sendSplitting(client, engine, type, first, signal, onSent);
+    await sendSplitting(client, engine, type, second, signal, onSent);
+    return;
   }
+  onSent(batch, failures);
 }
 
 /** Pending rows that need nothing from the server: an edit undone by hand, a new item deleted again. */
@@ -243,18 +294,21 @@ export async function pushType(options: PushOptions): Promise<PushProgress> {
   options.onProgress?.(progress('running'));
   // Rows that stop being pending (settled, failed) leave the query; loop until none is left.
   for (;;) {
-    if (signal?.aborted) return progress('paused');
-    const [batch] = buildBatches(pendingRows(db, engine, type));
+    if (signal?.aborted || options.stop?.aborted) return progress('paused');
+    const batch = firstBatch(eachPendingRow(db, engine, type));
     if (!batch) break;
     const batchId = randomUUID();
     markPushing(db, batch, batchId);
     try {
-      const failures = await sendSplitting(client, engine, type, batch, signal, () => (batches += 1));
-      failed += settle(db, batch, failures);
-      done += batch.entries.length;
-      options.onProgress?.(progress('running'));
+      await sendSplitting(client, engine, type, batch, signal, (sent, failures) => {
+        failed += settle(db, sent, failures);
+        done += sent.entries.length;
+        batches += 1;
+        options.onProgress?.(progress('running'));
+      });
     } catch (error) {
-      unmark(db, batch);
+      // Rows whose request may have reached the server stay pushing: the next push sends them again.
+      if (!outcomeUnknown(error)) unmark(db, batch);
       if (signal?.aborted) return finish(progress('paused'));
       const message = error instanceof Error ? error.message : String(error);
       return finish(progress(error instanceof DoofinderError && error.retryable ? 'paused' : 'failed', message));

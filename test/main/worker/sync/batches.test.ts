@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import {
   buildBatches,
+  firstBatch,
   operationFor,
   patchBody,
   splitBatch,
@@ -79,5 +80,50 @@ describe('batches', () => {
     const [a, b] = splitBatch(batch);
     expect(a.entries.length + b.entries.length).toBe(7);
     expect([...a.entries, ...b.entries].map((entry) => entry.id)).toEqual(batch.entries.map((entry) => entry.id));
+  });
+
+  it('takes the next batch without reading the rest of a long queue', () => {
+    const rows = [
+      row('new', { id: 'first-new' }, null),
+      ...Array.from({ length: 150 }, (_, i) => row('dirty', { id: `q${i}`, t: 2 }, { id: `q${i}`, t: 1 })),
+      ...Array.from({ length: 120 }, (_, i) => row('new', { id: `m${i}` }, null)),
+    ];
+    let read = 0;
+    const counted = function* () {
+      for (const entry of rows) {
+        read += 1;
+        yield entry;
+      }
+    };
+    const batch = firstBatch(counted());
+    expect(batch).toEqual(buildBatches(rows)[0]);
+    expect(batch?.entries).toHaveLength(100);
+    expect(read).toBeLessThan(rows.length);
+  });
+});
+
+describe('requests of unknown outcome (a kill, a dropped answer)', () => {
+  const cut = (op: 'patch' | 'put' | 'delete', fields: string[] = []) => ({ op, fields });
+
+  it('send again the fields the lost PATCH carried, even when they are back to the server value', () => {
+    const pending = {
+      ...row('pushing', { id: 'p', t: 1, u: 5 }, { id: 'p', t: 1, u: 4 }),
+      inFlight: cut('patch', ['t']),
+    };
+    expect(operationFor(pending)).toEqual({ kind: 'patch', body: { id: 'p', t: 1, u: 5 } });
+  });
+
+  it('delete on the server a create that may have arrived, when the item was deleted here since', () => {
+    expect(operationFor({ ...row('deleted', { id: 'c' }, null), inFlight: cut('put') })).toEqual({
+      kind: 'delete',
+      body: { id: 'c' },
+    });
+  });
+
+  it('create again an item whose deletion may have arrived, when the deletion was undone here', () => {
+    expect(operationFor({ ...row('dirty', { id: 'd', t: 1 }, { id: 'd', t: 1 }), inFlight: cut('delete') })).toEqual({
+      kind: 'put',
+      body: { id: 'd', t: 1 },
+    });
   });
 });

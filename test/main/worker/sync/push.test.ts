@@ -167,4 +167,72 @@ describe('push', () => {
     expect(result.error).toMatch(/did not accept the API key/);
     expect(status(id)?.status).toBe('dirty');
   });
+
+  it('sends again the fields of a batch cut off mid-flight, even when the user has set them back since', async () => {
+    const { db, ids, push, status } = await setup();
+    const id = ids[90] ?? '';
+    const original = (await serverItem(id))?.title;
+    // The batch reached the server, then the app was killed before the answer settled the row.
+    await fetch(`${sandbox.url}/v1/${hashid}/items/product`, {
+      method: 'PATCH',
+      headers: { Authorization: `Token ${apiKey.split('-')[1]}`, 'content-type': 'application/json' },
+      body: JSON.stringify([{ id, title: 'Sent, answer lost' }]),
+    });
+    // Back in the app, the title was set back to what the server had before.
+    db.prepare(
+      `UPDATE items SET status = 'pushing', pending_op = 'patch', base = doc, rev = rev + 2,
+         batch = '{"id":"lost","fields":["title"]}' WHERE id = ?`,
+    ).run(id);
+    await expect(push()).resolves.toMatchObject({ state: 'completed', done: 1 });
+    expect(status(id)?.status).toBe('clean');
+    await expect(serverItem(id)).resolves.toMatchObject({ title: original });
+  });
+
+  it('deletes on the server an item whose create was cut off, deleted here since', async () => {
+    const { db, push, status } = await setup();
+    await fetch(`${sandbox.url}/v1/${hashid}/items/product`, {
+      method: 'PUT',
+      headers: { Authorization: `Token ${apiKey.split('-')[1]}`, 'content-type': 'application/json' },
+      body: JSON.stringify([{ id: 'CUT-NEW', title: 'Created, answer lost' }]),
+    });
+    db.prepare(
+      `INSERT INTO items (engine, type, id, doc, status, pending_op, batch, rev)
+       VALUES (?, 'product', 'CUT-NEW', '{"id":"CUT-NEW","title":"Created, answer lost"}', 'deleted', 'put', '{"id":"lost"}', 2)`,
+    ).run(hashid);
+    await expect(push()).resolves.toMatchObject({ state: 'completed', done: 1 });
+    expect(status('CUT-NEW')).toBeUndefined();
+    await expect(serverItem('CUT-NEW')).resolves.toBeNull();
+  });
+
+  it('puts back on the server an item whose deletion was cut off, undone here since', async () => {
+    const { db, ids, push, status } = await setup();
+    const id = ids[95] ?? '';
+    await fetch(`${sandbox.url}/v1/${hashid}/items/product`, {
+      method: 'DELETE',
+      headers: { Authorization: `Token ${apiKey.split('-')[1]}`, 'content-type': 'application/json' },
+      body: JSON.stringify([{ id }]),
+    });
+    db.prepare(
+      `UPDATE items SET status = 'dirty', base = doc, pending_op = 'delete', batch = '{"id":"lost"}', rev = rev + 2 WHERE id = ?`,
+    ).run(id);
+    await expect(push()).resolves.toMatchObject({ state: 'completed', done: 1 });
+    expect(status(id)?.status).toBe('clean');
+    await expect(serverItem(id)).resolves.toMatchObject({ id });
+  });
+
+  it('keeps rows pushing when the connection drops for good, and sends them next time', async () => {
+    const { ids, edit, push, status } = await setup();
+    const id = ids[100] ?? '';
+    edit(id, { title: 'Through a bad line' });
+    await control('POST', '/faults', { rules: [{ path: '/items/', methods: ['PATCH'], drop: 1 }] });
+    await expect(push()).resolves.toMatchObject({
+      state: 'paused',
+      error: expect.stringContaining('could not be reached') as unknown,
+    });
+    expect(status(id)?.status).toBe('pushing');
+    await control('DELETE', '/faults');
+    await expect(push()).resolves.toMatchObject({ state: 'completed', done: 1 });
+    expect(status(id)?.status).toBe('clean');
+    await expect(serverItem(id)).resolves.toMatchObject({ title: 'Through a bad line' });
+  });
 });
