@@ -1,271 +1,38 @@
-import { CircleAlert, Database, DownloadCloud, LoaderCircle, RefreshCw, Square, Table2 } from 'lucide-react';
-import { useState } from 'react';
-import type { EngineView, EnginesSnapshot, MirrorProgressView, TypeView } from '../../preload/contract';
-import { call, describeError } from '../api/client';
+import { useEffect } from 'react';
+import type { EnginesSnapshot } from '../../preload/contract';
 import { useEvent, useRequest } from '../api/hooks';
-import { formatAgo, formatCount, formatDuration } from '../app/format';
-import { useNow } from '../app/useNow';
-import { EmptyState } from '../components/EmptyState';
-import { PageHeader } from '../components/PageHeader';
-import { GoToAccounts } from './GoToAccounts';
+import { lastOpenedType, reopenType, useOpenType } from './catalog/catalog-route';
+import { EnginesList } from './catalog/EnginesList';
+import { useDebounced } from './catalog/use-debounced';
+import { TypeGridPage } from './catalog/TypeGridPage';
 import type { PageProps } from './page-props';
 
-type ProgressByType = Record<string, MirrorProgressView>;
+const COUNTS_RELOAD_DELAY_MS = 800;
 
-const keyOf = (engine: string, type: string) => `${engine}/${type}`;
-
-function MirrorProgressBar({ progress }: { progress: MirrorProgressView }) {
-  const percent = progress.percent ?? 0;
-  const eta =
-    progress.etaSeconds !== null && progress.etaSeconds > 0
-      ? ` · about ${formatDuration(progress.etaSeconds)} left`
-      : '';
-  const of = progress.total !== null ? ` of ${formatCount(progress.total)}` : '';
-  return (
-    <div className="progress" data-testid="mirror-progress">
-      <div
-        className="progress__bar"
-        role="progressbar"
-        aria-valuemin={0}
-        aria-valuemax={100}
-        aria-valuenow={Math.round(percent)}
-        aria-label={`Mirroring ${progress.type}`}
-      >
-        <span style={{ width: `${percent}%` }} />
-      </div>
-      <span className="progress__text">
-        {formatCount(progress.fetched)}
-        {of} · {percent.toFixed(0)}%{eta}
-      </span>
-    </div>
-  );
-}
-
-function stateLabel(type: TypeView, progress: MirrorProgressView | undefined): { text: string; tone: string } {
-  const state = progress?.state ?? type.mirrorState;
-  switch (state) {
-    case 'running':
-      return { text: 'Mirroring', tone: 'accent' };
-    case 'completed':
-      return { text: 'Mirrored', tone: 'ok' };
-    case 'paused':
-      return { text: 'Paused: resume to go on', tone: 'warn' };
-    case 'failed':
-      return { text: 'Failed', tone: 'bad' };
-    case 'cancelled':
-      return { text: 'Cancelled', tone: 'warn' };
-    default:
-      return { text: 'Not mirrored yet', tone: 'muted' };
-  }
-}
-
-function TypeRow({
-  engine,
-  type,
-  progress,
-}: {
-  engine: EngineView;
-  type: TypeView;
-  progress: MirrorProgressView | undefined;
-}) {
-  const [problem, setProblem] = useState<string | null>(null);
-  const running = progress?.state === 'running';
-  const label = stateLabel(type, progress);
-  const error = progress?.error ?? type.mirrorError;
-  async function start() {
-    setProblem(null);
-    try {
-      await call('mirror:start', { engine: engine.hashid, type: type.name });
-    } catch (caught) {
-      setProblem(describeError(caught));
-    }
-  }
-  async function cancel() {
-    try {
-      await call('mirror:cancel', { engine: engine.hashid, type: type.name });
-    } catch (caught) {
-      setProblem(describeError(caught));
-    }
-  }
-  return (
-    <tr data-testid={`type-${engine.name}-${type.name}`}>
-      <th scope="row">
-        <Database size={14} className="inline-icon muted" aria-hidden="true" /> {type.name}
-      </th>
-      <td className="num" data-testid="server-count">
-        {formatCount(progress?.total ?? type.serverCount)}
-      </td>
-      <td className="num" data-testid="local-count">
-        {formatCount(type.localCount)}
-      </td>
-      <td className="num">{type.pendingCount > 0 ? formatCount(type.pendingCount) : '–'}</td>
-      <td>{formatAgo(type.lastMirrorAt)}</td>
-      <td className="type-state">
-        {running && progress ? (
-          <MirrorProgressBar progress={progress} />
-        ) : (
-          <span className={`pill pill--${label.tone}`} data-testid="mirror-state">
-            {label.text}
-          </span>
-        )}
-        {type.conflictCount > 0 && (
-          <span className="pill pill--bad" title="Changed here and on the server: resolve them in the grid">
-            {formatCount(type.conflictCount)} conflicts
-          </span>
-        )}
-        {(problem ?? (!running && error)) && (
-          <p className="type-error" role="status">
-            <CircleAlert size={13} className="inline-icon" aria-hidden="true" /> {problem ?? error}
-          </p>
-        )}
-      </td>
-      <td className="actions">
-        {running ? (
-          <button type="button" className="button" onClick={() => void cancel()}>
-            <Square size={13} aria-hidden="true" /> Cancel
-          </button>
-        ) : (
-          <button
-            type="button"
-            className="button"
-            onClick={() => void start()}
-            aria-label={`Mirror ${type.name} of ${engine.name}`}
-          >
-            <DownloadCloud size={15} aria-hidden="true" />{' '}
-            {type.mirrorState === 'paused' ? 'Resume' : type.mirrorState === 'never' ? 'Mirror' : 'Mirror again'}
-          </button>
-        )}
-      </td>
-    </tr>
-  );
-}
-
-function EngineCard({ engine, progress }: { engine: EngineView; progress: ProgressByType }) {
-  return (
-    <section className="engine card card--wide" aria-labelledby={`engine-${engine.hashid}`}>
-      <header className="engine__header">
-        <div>
-          <h2 id={`engine-${engine.hashid}`}>{engine.name}</h2>
-          <p className="muted">
-            {engine.siteUrl} · {engine.language.toUpperCase()} · {engine.currency} · <code>{engine.hashid}</code>
-          </p>
-        </div>
-      </header>
-      {engine.types.length === 0 ? (
-        <p className="muted">This search engine has no types yet.</p>
-      ) : (
-        <table className="types">
-          <thead>
-            <tr>
-              <th scope="col">Type</th>
-              <th scope="col" className="num">
-                On Doofinder
-              </th>
-              <th scope="col" className="num">
-                On this computer
-              </th>
-              <th scope="col" className="num">
-                Pending
-              </th>
-              <th scope="col">Last mirror</th>
-              <th scope="col">State</th>
-              <th scope="col">
-                <span className="visually-hidden">Actions</span>
-              </th>
-            </tr>
-          </thead>
-          <tbody>
-            {engine.types.map((type) => (
-              <TypeRow
-                key={type.name}
-                engine={engine}
-                type={type}
-                progress={progress[keyOf(engine.hashid, type.name)]}
-              />
-            ))}
-          </tbody>
-        </table>
-      )}
-    </section>
-  );
-}
-
+/** The engines list, or the grid of the type opened from it (kept in the URL, last one reopened). */
 export function CatalogPage({ navigate }: PageProps) {
   const engines = useRequest('engines:list', { refresh: false });
-  const [refreshing, setRefreshing] = useState(false);
-  const [progress, setProgress] = useState<ProgressByType>({});
-  useNow(30_000);
-
+  const open = useOpenType();
   useEvent('engines:changed', (snapshot: EnginesSnapshot) => engines.set(snapshot));
-  useEvent('mirror:progress', (update) =>
-    setProgress((all) => ({ ...all, [keyOf(update.engine, update.type)]: update })),
-  );
   useEvent('accounts:changed', () => engines.reload());
-
-  async function refresh() {
-    setRefreshing(true);
-    try {
-      engines.set(await call('engines:list', { refresh: true }));
-    } catch {
-      engines.reload();
-    } finally {
-      setRefreshing(false);
-    }
-  }
+  // Counts (items, pending, conflicts) move with edits and syncs; read them again once a burst settles.
+  const reloadCounts = useDebounced(engines.reload, COUNTS_RELOAD_DELAY_MS);
+  useEvent('catalog:changed', reloadCounts);
+  useEvent('sync:pendingChanged', reloadCounts);
 
   const snapshot = engines.data;
+  const engine = open ? snapshot?.engines.find((candidate) => candidate.hashid === open.engine) : undefined;
+  const type = open ? engine?.types.find((candidate) => candidate.name === open.type) : undefined;
 
-  if (snapshot && !snapshot.accountId) {
-    return (
-      <>
-        <PageHeader title="Catalog" subtitle="Your products, mirrored to this computer, editable offline." />
-        <EmptyState
-          icon={Table2}
-          title="No account to show"
-          steps={['Add an account on the Accounts page, or switch to the Sandbox account.']}
-          action={<GoToAccounts navigate={navigate} />}
-        >
-          <p>The catalog of the current account appears here once it has one.</p>
-        </EmptyState>
-      </>
-    );
-  }
+  useEffect(() => {
+    if (open || !snapshot) return;
+    const last = lastOpenedType();
+    const known =
+      last && snapshot.engines.some((e) => e.hashid === last.engine && e.types.some((t) => t.name === last.type));
+    if (last && known) reopenType(last);
+  }, [open, snapshot]);
 
-  return (
-    <>
-      <PageHeader
-        title="Catalog"
-        subtitle="Search engines of the current account. Mirror a type to work on its products offline."
-      >
-        <span className="muted" data-testid="engines-refreshed">
-          Listed {formatAgo(snapshot?.refreshedAt ?? null)}
-        </span>
-        <button type="button" className="button" onClick={() => void refresh()} disabled={refreshing}>
-          {refreshing ? (
-            <LoaderCircle size={15} className="spin" aria-hidden="true" />
-          ) : (
-            <RefreshCw size={15} aria-hidden="true" />
-          )}
-          Refresh
-        </button>
-      </PageHeader>
-      {snapshot?.refreshError && (
-        <div className="notice notice--warning" role="alert" data-testid="engines-error">
-          <CircleAlert size={16} aria-hidden="true" /> Could not list the engines: {snapshot.refreshError}
-        </div>
-      )}
-      {snapshot && snapshot.engines.length === 0 && !refreshing && (
-        <EmptyState
-          icon={Table2}
-          title="No search engines here yet"
-          steps={['Press Refresh to list this account’s search engines.']}
-        >
-          <p>Once listed, each engine shows its types with item counts, and a Mirror button.</p>
-        </EmptyState>
-      )}
-      {snapshot?.engines.map((engine) => (
-        <EngineCard key={engine.hashid} engine={engine} progress={progress} />
-      ))}
-    </>
-  );
+  if (open && engine && type) return <TypeGridPage key={`${engine.hashid}/${type.name}`} engine={engine} type={type} />;
+  if (open && !snapshot) return null;
+  return <EnginesList navigate={navigate} engines={engines} missing={open} />;
 }

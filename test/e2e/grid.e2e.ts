@@ -1,0 +1,406 @@
+/**
+ * The catalog grid end to end, in browser mode against the built-in Sandbox account: edit,
+ * sync, search; a pasted block, undo, a worker restart, redo; undo of a synced edit; a
+ * mirror under an open editor; conflicts; a bulk with a failing item. Screenshots of the
+ * grid with edits, conflicts and failures, light and dark, go to test/artifacts/.
+ */
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import type { Browser, Locator, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import WebSocket from 'ws';
+import type { EngineView, EventChannel, GridRow, RequestChannel } from '../../preload/contract';
+import { artifacts, launchChromium, startApp, type RunningApp } from './harness';
+
+let app: RunningApp;
+let browser: Browser;
+let page: Page;
+let api: AppSocket;
+let shop: { engine: EngineView; apiKey: string };
+
+// ---- Talking to the app host and the embedded sandbox the way the page does ----------
+
+/** The app's contract over the host's WebSocket (as browser mode's window.api speaks it). */
+class AppSocket {
+  private nextId = 1;
+  private readonly waiting = new Map<number, (result: { ok: boolean; value?: unknown; error?: unknown }) => void>();
+  private readonly listeners = new Set<(event: EventChannel, payload: unknown) => void>();
+
+  private constructor(private readonly ws: WebSocket) {
+    ws.on('message', (data: Buffer) => {
+      const message = JSON.parse(data.toString()) as
+        | { id: number; result: { ok: boolean; value?: unknown; error?: unknown } }
+        | { event: EventChannel; payload: unknown };
+      if ('id' in message) this.waiting.get(message.id)?.(message.result);
+      else for (const listener of this.listeners) listener(message.event, message.payload);
+    });
+  }
+
+  static open(running: RunningApp): Promise<AppSocket> {
+    const token = new URL(running.url).searchParams.get('token') ?? '';
+    const ws = new WebSocket(`ws://127.0.0.1:${running.port}/api?token=${token}`);
+    return new Promise((resolve, reject) => {
+      ws.once('open', () => resolve(new AppSocket(ws)));
+      ws.once('error', reject);
+    });
+  }
+
+  async call<T>(channel: RequestChannel, input?: unknown): Promise<T> {
+    const id = this.nextId++;
+    const result = await new Promise<{ ok: boolean; value?: unknown; error?: unknown }>((resolve) => {
+      this.waiting.set(id, resolve);
+      this.ws.send(JSON.stringify({ id, channel, input }));
+    });
+    if (!result.ok) throw new Error(`${channel}: ${JSON.stringify(result.error)}`);
+    return result.value as T;
+  }
+
+  /** Resolves with the first event of `channel` that `accept` takes. */
+  next<T>(channel: EventChannel, accept: (payload: T) => boolean): Promise<T> {
+    return new Promise((resolve) => {
+      const listener = (event: EventChannel, payload: unknown) => {
+        if (event !== channel || !accept(payload as T)) return;
+        this.listeners.delete(listener);
+        resolve(payload as T);
+      };
+      this.listeners.add(listener);
+    });
+  }
+
+  close(): void {
+    this.ws.close();
+  }
+}
+
+/** Mirrors the shop's product type again and waits for it to finish. */
+async function mirrorAgain(): Promise<void> {
+  const done = api.next<{ type: string; state: string }>(
+    'mirror:progress',
+    (progress) => progress.type === 'product' && progress.state !== 'running',
+  );
+  await api.call('mirror:start', { engine: shop.engine.hashid, type: 'product' });
+  await expect(done).resolves.toMatchObject({ state: 'completed' });
+}
+
+/** The embedded sandbox's address: it moves when the worker (which runs it) restarts. */
+async function sandboxUrl(): Promise<string> {
+  const accounts = await api.call<{ accounts: { kind: string; managementUrl: string | null }[] }>('accounts:list');
+  return accounts.accounts.find((account) => account.kind === 'sandbox')?.managementUrl ?? '';
+}
+
+/** The embedded sandbox, as any client of Doofinder's Management and Search APIs. */
+async function sandbox(path: string, init: RequestInit = {}): Promise<unknown> {
+  // A key is "{zone}-{token}"; Search v5 takes the bare token, Management v1 "Token {token}".
+  const token = shop.apiKey.slice(shop.apiKey.indexOf('-') + 1);
+  const search = path.startsWith('/5/');
+  const send = async () =>
+    fetch(`${await sandboxUrl()}${path}`, {
+      ...init,
+      headers: { Authorization: search ? token : `Token ${token}`, 'Content-Type': 'application/json' },
+    });
+  let response = await send();
+  // The app's own requests share the account's 2 requests/s: wait for a free slot, as a client should.
+  for (let attempt = 0; response.status === 429 && attempt < 10; attempt += 1) {
+    await new Promise((resolve) => setTimeout(resolve, 1_000));
+    response = await send();
+  }
+  if (!response.ok) throw new Error(`${path}: ${response.status} ${await response.text()}`);
+  return response.json();
+}
+
+async function searchTitles(query: string): Promise<string[]> {
+  const answer = (await sandbox(
+    `/5/search?hashid=${shop.engine.hashid}&query=${encodeURIComponent(query)}&rpp=20&nostats=1`,
+  )) as { results: { title?: string }[] };
+  return answer.results.map((result) => result.title ?? '');
+}
+
+/** Rows of the grid's unfiltered view, as the worker has them (also those scrolled out of sight). */
+async function storedRows(start: number, end: number): Promise<GridRow[]> {
+  const view = { engine: shop.engine.hashid, type: 'product', sort: [], filters: [], quick: '' };
+  return (await api.call<{ rows: GridRow[] }>('catalog:rows', { view, start, end })).rows;
+}
+
+// ---- The grid in the page --------------------------------------------------------------
+
+function cell(row: number, field: string): Locator {
+  return page.locator(`.catalog-grid .ag-row[row-index="${row}"] .ag-cell[col-id="${field}"]`);
+}
+
+function rowStatus(row: number): Locator {
+  return cell(row, '__status').getByTestId('row-status');
+}
+
+async function statusOf(row: number): Promise<string | null> {
+  return rowStatus(row).getAttribute('data-status');
+}
+
+async function textOf(row: number, field: string): Promise<string> {
+  return ((await cell(row, field).textContent({ timeout: 2_000 })) ?? '').trim();
+}
+
+async function waitForStatus(row: number, status: string): Promise<void> {
+  await page
+    .locator(`.catalog-grid .ag-row[row-index="${row}"] [data-testid="row-status"][data-status="${status}"]`)
+    .waitFor();
+}
+
+async function waitForText(row: number, field: string, text: string): Promise<void> {
+  await expect.poll(() => textOf(row, field), { timeout: 20_000, interval: 100 }).toBe(text);
+}
+
+async function pendingCount(): Promise<number> {
+  return Number(((await page.getByTestId('pending-count').textContent()) ?? '').replace(/\D/g, ''));
+}
+
+/** A paste as a spreadsheet's clipboard gives it: a paste event with text/plain on the focused cell. */
+async function pasteText(text: string): Promise<void> {
+  await page.evaluate((data) => {
+    const transfer = new DataTransfer();
+    transfer.setData('text/plain', data);
+    const target = document.activeElement ?? document.body;
+    target.dispatchEvent(new ClipboardEvent('paste', { clipboardData: transfer, bubbles: true, cancelable: true }));
+  }, text);
+}
+
+async function openPendingPanel(): Promise<Locator> {
+  const panel = page.getByTestId('pending-panel');
+  if (!(await panel.isVisible())) await page.getByTestId('pending-toggle').click();
+  await panel.waitFor();
+  return panel;
+}
+
+async function syncNow(): Promise<Locator> {
+  const panel = await openPendingPanel();
+  const results = panel.getByTestId('sync-results');
+  // The last sync's results go first, so the ones waited for below are this sync's.
+  if (await results.isVisible()) await results.getByRole('button', { name: 'Hide the results' }).click();
+  await panel.getByTestId('sync-start').click();
+  await results.waitFor({ timeout: 45_000 });
+  return results;
+}
+
+async function shoot(name: string): Promise<void> {
+  for (const scheme of ['light', 'dark'] as const) {
+    await page.emulateMedia({ colorScheme: scheme });
+    await page.screenshot({ path: join(artifacts, `grid-${name}-${scheme}.png`) });
+  }
+  await page.emulateMedia({ colorScheme: 'light' });
+}
+
+// ---- Setup: the Outdoor shop's products mirrored, the grid open ------------------------
+
+beforeAll(async () => {
+  app = await startApp();
+  browser = await launchChromium();
+  api = await AppSocket.open(app);
+  const engines = await api.call<{ engines: EngineView[] }>('engines:list', { refresh: true });
+  const engine = engines.engines.find((candidate) => candidate.name === 'Outdoor shop');
+  if (!engine) throw new Error('The Sandbox account has no Outdoor shop');
+  const keys = (await (await fetch(`${await sandboxUrl()}/_sandbox/accounts`)).json()) as {
+    accounts: { apiKey: string }[];
+  };
+  shop = { engine, apiKey: keys.accounts[0]?.apiKey ?? '' };
+
+  const context = await browser.newContext({ viewport: { width: 1440, height: 860 }, acceptDownloads: true });
+  page = await context.newPage();
+  page.on('pageerror', (error) => console.error('page error:', error.message));
+  await page.goto(app.url);
+  await page.getByTestId('status-worker').getByText('Worker ready').waitFor();
+  const row = page.getByTestId('type-Outdoor shop-product');
+  await row.getByRole('button', { name: 'Mirror product of Outdoor shop' }).click();
+  await row.getByTestId('mirror-state').getByText('Mirrored').waitFor({ timeout: 60_000 });
+  await row.getByRole('button', { name: 'Open product of Outdoor shop' }).click();
+  await page.getByTestId('row-count').getByText('1,500 items').waitFor();
+  await cell(0, 'title').waitFor();
+}, 120_000);
+
+afterAll(async () => {
+  api?.close();
+  await browser?.close();
+  await app?.stop();
+});
+
+// ---- The scenarios, in order: each leaves the catalog as the next expects -----------------
+
+const editedTitle = `Ridgeline e2e ${Date.now().toString(36)}`;
+let originalTitle = '';
+
+describe('the catalog grid, against the Sandbox account', () => {
+  it('shows the type’s items with a pinned id, a status column and the row count', async () => {
+    const headers = await page
+      .locator('.catalog-grid .ag-header-cell[col-id]')
+      .evaluateAll((cells) => cells.map((element) => element.getAttribute('col-id')));
+    expect(headers.slice(0, 2)).toEqual(['__status', 'id']);
+    // The paste below lays three columns down from title.
+    const title = headers.indexOf('title');
+    expect(headers.slice(title, title + 3)).toEqual(['title', 'description', 'link']);
+    await expect(page.locator('.catalog-grid [class*="pinned-left"] .ag-cell[col-id="id"]').count()).resolves.toBeGreaterThan(0);
+    originalTitle = await textOf(0, 'title');
+    expect(originalTitle).not.toBe('');
+  });
+
+  it('an edited cell is marked, syncs, comes back clean and is found by a search', async () => {
+    await cell(0, 'title').click();
+    await page.keyboard.type(editedTitle);
+    await page.keyboard.press('Enter');
+    await waitForText(0, 'title', editedTitle);
+    await waitForStatus(0, 'dirty');
+    await expect(cell(0, 'title').getAttribute('class')).resolves.toContain('cell--changed');
+    await expect.poll(pendingCount).toBe(1);
+    await shoot('edits');
+
+    const results = await syncNow();
+    await expect(results.textContent()).resolves.toContain('1 synced');
+    await waitForStatus(0, 'clean');
+    await expect(cell(0, 'title').getAttribute('class')).resolves.not.toContain('cell--changed');
+    await expect.poll(pendingCount).toBe(0);
+
+    // Doofinder (the sandbox) has it: its search finds it, and a fresh mirror brings it back.
+    await expect.poll(() => searchTitles(editedTitle), { timeout: 20_000 }).toContain(editedTitle);
+    await mirrorAgain();
+    await page.getByRole('searchbox', { name: 'Search items' }).fill(editedTitle);
+    await page.getByTestId('row-count').getByText('1 of 1,500 items').waitFor();
+    await waitForText(0, 'title', editedTitle);
+    await expect(statusOf(0)).resolves.toBe('clean');
+    await page.getByRole('searchbox', { name: 'Search items' }).fill('');
+    await page.getByTestId('row-count').getByText('1,500 items', { exact: true }).waitFor();
+  });
+
+  const block = Array.from({ length: 50 }, (_, i) => [
+    `Pasted title ${i}`,
+    `Pasted description ${i}`,
+    `https://shop.example/pasted/${i}`,
+  ]);
+  const tsv = `${block.map((cells) => cells.join('\t')).join('\r\n')}\r\n`;
+  let before: GridRow[] = [];
+  const titles = (rows: GridRow[]) => rows.map((row) => row.doc.title);
+
+  it('pastes a 3 × 50 block from the clipboard as one action, and undoes it', async () => {
+    before = await storedRows(1, 51);
+    await cell(1, 'title').click();
+    await pasteText(tsv);
+    await waitForText(1, 'title', 'Pasted title 0');
+    await waitForText(1, 'description', 'Pasted description 0');
+    await waitForStatus(12, 'dirty');
+    await expect(page.getByTestId('selection-size').textContent()).resolves.toBe('3 × 50 cells');
+    await expect.poll(pendingCount).toBe(50);
+    await expect(page.getByTestId('undo-hint').textContent()).resolves.toMatch(/Undo: Paste of 150 cells/);
+    const pasted = await storedRows(1, 51);
+    expect(titles(pasted)).toEqual(block.map((cells) => cells[0]));
+    expect(pasted.map((row) => row.doc.link)).toEqual(block.map((cells) => cells[2]));
+    expect(pasted.every((row) => row.status === 'dirty' && row.changed.length === 3)).toBe(true);
+
+    await page.keyboard.press('Control+z');
+    await waitForText(1, 'title', String(before[0]?.doc.title));
+    await waitForStatus(12, 'clean');
+    await expect.poll(pendingCount).toBe(0);
+    expect(titles(await storedRows(1, 51))).toEqual(titles(before));
+  });
+
+  it('redoes the paste after the worker restarts', async () => {
+    process.kill(app.process.pid ?? 0, 'SIGUSR2');
+    await page.getByTestId('worker-notice').waitFor();
+    await page.getByTestId('status-worker').getByText('Worker ready').waitFor({ timeout: 30_000 });
+    const redo = page.getByTestId('redo');
+    await expect.poll(() => redo.isEnabled(), { timeout: 15_000 }).toBe(true);
+    await expect(redo.getAttribute('title')).resolves.toMatch(/Paste of 150 cells/);
+    await redo.click();
+    await waitForText(1, 'title', 'Pasted title 0');
+    await waitForText(20, 'title', 'Pasted title 19');
+    await expect.poll(pendingCount).toBe(50);
+    expect(titles(await storedRows(1, 51))).toEqual(block.map((cells) => cells[0]));
+  });
+
+  it('undoing a synced edit and syncing again puts the old value back on Doofinder', async () => {
+    await cell(2, 'title').click();
+    await page.keyboard.press('Control+z'); // the paste
+    await waitForText(1, 'title', String(before[0]?.doc.title));
+    await page.keyboard.press('Control+z'); // the synced edit of row 0
+    await waitForText(0, 'title', originalTitle);
+    await waitForStatus(0, 'dirty');
+    const results = await syncNow();
+    await expect(results.textContent()).resolves.toContain('1 synced');
+    await waitForStatus(0, 'clean');
+    await expect.poll(() => searchTitles(editedTitle), { timeout: 20_000 }).not.toContain(editedTitle);
+    await mirrorAgain();
+    await waitForText(0, 'title', originalTitle);
+  });
+
+  it('a mirror running while a cell is being edited leaves the edit intact', async () => {
+    await cell(3, 'title').click();
+    await page.keyboard.type('Typed during a mirror');
+    const editor = cell(3, 'title').locator('input');
+    await expect(editor.inputValue()).resolves.toBe('Typed during a mirror');
+    await mirrorAgain();
+    await expect(editor.inputValue()).resolves.toBe('Typed during a mirror');
+    await page.keyboard.press('Enter');
+    await waitForText(3, 'title', 'Typed during a mirror');
+    await waitForStatus(3, 'dirty');
+  });
+
+  it('a conflicting cell shows both values, and one click keeps mine or takes theirs', async () => {
+    const [id4, id5] = [await textOf(4, 'id'), await textOf(5, 'id')];
+    for (const [row, value] of [
+      [4, 'Mine four'],
+      [5, 'Mine five'],
+    ] as const) {
+      await cell(row, 'title').click();
+      await page.keyboard.type(value);
+      await page.keyboard.press('Enter');
+      await waitForStatus(row, 'dirty');
+    }
+    await sandbox(`/v1/${shop.engine.hashid}/items/product`, {
+      method: 'PATCH',
+      body: JSON.stringify([
+        { id: id4, title: 'Theirs four' },
+        { id: id5, title: 'Theirs five' },
+      ]),
+    });
+    await mirrorAgain();
+    await waitForStatus(4, 'conflict');
+    await waitForStatus(5, 'conflict');
+    const conflict = cell(4, 'title').getByTestId('conflict-cell');
+    await expect(conflict.textContent()).resolves.toContain('Mine four');
+    await expect(conflict.textContent()).resolves.toContain('Theirs four');
+    await page.getByTestId('conflict-banner').waitFor();
+    await shoot('conflicts');
+
+    await page.getByRole('button', { name: `Keep mine for title of ${id4}` }).click();
+    await waitForStatus(4, 'dirty');
+    await waitForText(4, 'title', 'Mine four');
+    await page.getByRole('button', { name: `Take theirs for title of ${id5}` }).click();
+    await waitForStatus(5, 'clean');
+    await waitForText(5, 'title', 'Theirs five');
+  });
+
+  it('a bulk with a failing item marks that item failed with the reason, and the others clean', async () => {
+    // Doofinder maps `rating` as a number once an item has one; a column added here is text, so "lots" gets through.
+    await sandbox(`/v1/${shop.engine.hashid}/items/product`, {
+      method: 'PATCH',
+      body: JSON.stringify([{ id: await textOf(30, 'id'), rating: 4.5 }]),
+    });
+    await page.getByRole('button', { name: 'Columns' }).click();
+    await page.getByRole('textbox', { name: 'Name of a new column' }).fill('rating');
+    await page.getByRole('button', { name: 'Add column' }).click();
+    await cell(10, 'rating').click();
+    await pasteText('4\n5\nlots\n3\n2\n');
+    await waitForStatus(14, 'dirty');
+    const results = await syncNow();
+    await expect(results.textContent()).resolves.toMatch(/synced, 1 failed/);
+    await waitForStatus(12, 'failed');
+    await expect(cell(12, '__status').getByTestId('row-error').textContent()).resolves.toContain(
+      'failed to parse [rating]',
+    );
+    for (const row of [10, 11, 13, 14]) await expect(statusOf(row)).resolves.toBe('clean');
+    await expect(results.getByTestId('sync-result').first().textContent()).resolves.toContain('Failed');
+    await shoot('failures');
+
+    const download = page.waitForEvent('download');
+    await results.getByRole('button', { name: 'Export failed (CSV)' }).click();
+    const file = await download;
+    expect(file.suggestedFilename()).toMatch(/^failed-Outdoor-shop-product-.*\.csv$/);
+    const csv = readFileSync((await file.path()) ?? '', 'utf8');
+    expect(csv).toContain('failed to parse [rating]');
+  });
+});

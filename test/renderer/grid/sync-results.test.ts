@@ -1,0 +1,49 @@
+import { describe, expect, it } from 'vitest';
+import type { PendingItem, PendingSnapshot } from '../../../preload/contract';
+import { countOutcomes, syncResults } from '../../../renderer/grid/sync-results';
+
+function snapshot(items: PendingItem[]): PendingSnapshot {
+  return {
+    groups: [
+      {
+        engine: 'e1',
+        engineName: 'Outdoor shop',
+        type: 'product',
+        counts: { edited: 0, created: 0, deleted: 0, failed: 0, conflicts: 0 },
+        items,
+        more: 0,
+      },
+    ],
+    total: items.length,
+    requests: 1,
+    etaSeconds: 1,
+  };
+}
+
+const item = (id: string, status: PendingItem['status'], error: string | null = null): PendingItem => ({
+  id,
+  status,
+  fields: [],
+  error,
+});
+
+describe('the result of a sync, item by item', () => {
+  it('tells synced, failed (with the reason) and not sent apart', () => {
+    const before = snapshot([item('a', 'dirty'), item('b', 'new'), item('c', 'deleted'), item('d', 'dirty')]);
+    const after = snapshot([item('b', 'failed', 'price: not a number'), item('d', 'dirty')]);
+    const results = syncResults(before, after);
+    expect(results.map((r) => [r.id, r.outcome, r.reason])).toEqual([
+      ['a', 'synced', null],
+      ['b', 'failed', 'price: not a number'],
+      ['c', 'synced', null],
+      ['d', 'not-sent', null],
+    ]);
+    expect(countOutcomes(results)).toEqual({ synced: 2, failed: 1, conflict: 0, 'not-sent': 1 });
+  });
+
+  it('leaves out rows that had already failed before and were not retried', () => {
+    const before = snapshot([item('a', 'failed', 'old reason'), item('b', 'dirty')]);
+    const after = snapshot([item('a', 'failed', 'old reason')]);
+    expect(syncResults(before, after).map((r) => r.id)).toEqual(['b']);
+  });
+});
