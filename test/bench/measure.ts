@@ -1,4 +1,5 @@
 /** Small measuring helpers the benchmarks share. */
+import { readFileSync } from 'node:fs';
 
 /** Nearest-rank percentile (p in 0..100) of samples in milliseconds, rounded to 0.01 ms. */
 export function percentile(samples: readonly number[], p: number): number {
@@ -13,8 +14,18 @@ export function round(value: number, digits = 2): number {
   return Math.round(value * factor) / factor;
 }
 
-/** The process's highest resident set size so far, in MB (the kernel's high-water mark, not a sample). */
+/**
+ * The process's highest resident set size so far, in MB (the kernel's high-water mark, not a
+ * sample). On Linux it is read from VmHWM: getrusage's maxRSS survives fork and exec, so a
+ * child spawned by a parent holding a big sandbox reported the parent's peak as its own.
+ */
 export function peakRssMb(): number {
+  try {
+    const match = /^VmHWM:\s+(\d+) kB$/m.exec(readFileSync('/proc/self/status', 'utf8'));
+    if (match) return Math.round(Number(match[1]) / 1024);
+  } catch {
+    // not Linux: fall back to getrusage
+  }
   return Math.round(process.resourceUsage().maxRSS / 1024);
 }
 

@@ -25,7 +25,6 @@ saveTypes(db, hashid, [type]);
 const client = new DoofinderClient(endpointFor(key, { management: url, search: url }), {
   managementRate: Number(rate),
 });
-process.stderr.write(`peak before mirror ${peakRssMb()} MB\n`);
 const started = performance.now();
 const result = await mirrorType({
   db,
@@ -36,14 +35,19 @@ const result = await mirrorType({
   onProgress: (progress) => {
     const memory = process.memoryUsage();
     const mb = (bytes: number) => Math.round(bytes / 1048576);
-    const line = { at: performance.now() - started, fetched: progress.fetched, state: progress.state, rssMb: mb(memory.rss), heapMb: mb(memory.heapUsed) };
+    const line = {
+      at: performance.now() - started,
+      fetched: progress.fetched,
+      state: progress.state,
+      rssMb: mb(memory.rss),
+      heapMb: mb(memory.heapUsed),
+    };
     process.stdout.write(`${JSON.stringify(line)}\n`);
   },
 });
 const seconds = (performance.now() - started) / 1000;
 // The mirror's own high-water mark, taken before the checks below (count DISTINCT builds a big temporary index).
 const mirrorPeakRssMb = peakRssMb();
-process.stderr.write(`rss after mirror ${Math.round(process.memoryUsage().rss / 1048576)} MB, peak ${mirrorPeakRssMb} MB\n`);
 const stored = db.prepare('SELECT count(*) AS rows, count(DISTINCT id) AS ids FROM items').get() as {
   rows: number;
   ids: number;

@@ -63,7 +63,11 @@ function runChild(args: string[], log: Log): Promise<ChildResult> {
       const message = JSON.parse(line) as { done?: boolean; at?: number; fetched?: number } & ChildResult;
       if (message.done) {
         const span = (reports.at(-1) ?? 0) - (reports[0] ?? 0);
-        resolve({ ...message, sampledRssMb: sampled, progressPerSecond: span > 0 ? round((reports.length - 1) / (span / 1000), 1) : 0 });
+        resolve({
+          ...message,
+          sampledRssMb: sampled,
+          progressPerSecond: span > 0 ? round((reports.length - 1) / (span / 1000), 1) : 0,
+        });
         return;
       }
       reports.push(message.at ?? 0);
@@ -71,7 +75,9 @@ function runChild(args: string[], log: Log): Promise<ChildResult> {
       if ((message.at ?? 0) - last > 10_000) {
         last = message.at ?? 0;
         const memory = message as unknown as { rssMb?: number; heapMb?: number };
-        log(`  ${thousands(message.fetched ?? 0)} items after ${Math.round((message.at ?? 0) / 1000)} s (RSS ${memory.rssMb ?? '?'} MB, heap ${memory.heapMb ?? '?'} MB)`);
+        log(
+          `  ${thousands(message.fetched ?? 0)} items after ${Math.round((message.at ?? 0) / 1000)} s (RSS ${memory.rssMb ?? '?'} MB, heap ${memory.heapMb ?? '?'} MB)`,
+        );
       }
     });
     child.on('exit', (code) => (code === 0 ? undefined : reject(new Error(`the mirror process exited with ${code}`))));
