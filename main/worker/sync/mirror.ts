@@ -9,7 +9,7 @@
 import type { DoofinderClient } from '../doofinder/client';
 import { DoofinderError } from '../doofinder/errors';
 import { continueScroll, startScroll, type Item, type ScrollPage } from '../doofinder/management-v1';
-import { recordServerUpdate } from '../catalog/history';
+import { recordServerRemovals, recordServerUpdate } from '../catalog/history';
 import { serverRowsChanged } from '../catalog/server-changes';
 import { prepared, type SqliteDatabase } from '../store/open';
 import { mergeWithServer, type Doc, type ItemStatus } from './merge';
@@ -107,14 +107,14 @@ function serverDoc(item: Item): Doc {
   return doc;
 }
 
-/** Writes one page in one transaction; returns how many rows became conflicts. */
+/** Writes one page in one transaction; returns how many rows this pass saw for the first time, and how many became conflicts. */
 function storePage(
   db: SqliteDatabase,
   engine: string,
   type: string,
   pass: number,
   items: Item[],
-): { conflicts: number } {
+): { newlySeen: number; conflicts: number } {
   const select = prepared(
     db,
     'SELECT rowid, doc, base, status, seen FROM items WHERE engine = ? AND type = ? AND id = ?',
@@ -133,6 +133,7 @@ function storePage(
     'UPDATE items SET doc = ?, base = ?, theirs = ?, status = ?, error = ?, seen = ? WHERE rowid = ?',
   );
   let conflicts = 0;
+  let alreadySeen = 0;
   let written = false;
   db.transaction(() => {
     for (const item of items) {
@@ -144,7 +145,10 @@ function storePage(
         written = true;
         continue;
       }
-      if (row.seen === pass) continue; // stored earlier in this pass (a restarted scroll)
+      if (row.seen === pass) {
+        alreadySeen += 1; // stored earlier in this pass (a restarted scroll)
+        continue;
+      }
       if (row.status === 'pushing') {
         // A batch with this row is in flight: its answer settles the row, not the mirror.
         touch.run(pass, row.rowid);
@@ -172,7 +176,7 @@ function storePage(
   })();
   // The grid shows these rows: it hears of them (catalog/server-changes.ts).
   if (written) serverRowsChanged(db, engine, type);
-  return { conflicts };
+  return { newlySeen: items.length - alreadySeen, conflicts };
 }
 
 /**
@@ -191,12 +195,18 @@ function finishPass(
     const deleted = db
       .prepare(`DELETE FROM items WHERE ${gone} AND status IN ('clean', 'deleted')`)
       .run(engine, type, pass).changes;
+    const summary = 'Deleted on the server after it was changed here';
+    recordServerRemovals(db, {
+      where: `${gone} AND status IN ('dirty', 'failed')`,
+      params: [engine, type, pass],
+      summary,
+    });
     const conflicts = db
       .prepare(
-        `UPDATE items SET status = 'conflict', theirs = NULL, error = 'Deleted on the server after it was changed here'
+        `UPDATE items SET status = 'conflict', theirs = NULL, error = ?
           WHERE ${gone} AND status IN ('dirty', 'failed')`,
       )
-      .run(engine, type, pass).changes;
+      .run(summary, engine, type, pass).changes;
     if (deleted + conflicts > 0) serverRowsChanged(db, engine, type);
     return { deleted, conflicts };
   })();
@@ -208,8 +218,13 @@ export async function mirrorType(options: MirrorOptions): Promise<MirrorProgress
   const interval = options.progressIntervalMs ?? 250;
   const run = openRun(db, engine, type, now());
   const startedAt = now();
-  const startedFetched = run.fetched;
-  let fetched = run.fetched;
+  // Counted once from the rows (exact even if a kill came between a page and its run update),
+  // then kept by adding each page's new rows: counting per page grew with the type.
+  let fetched = db
+    .prepare('SELECT count(*) FROM items WHERE engine = ? AND type = ? AND seen = ?')
+    .pluck()
+    .get(engine, type, run.pass) as number;
+  const startedFetched = fetched;
   let total = run.total;
   let scrollId = run.scroll_id;
   let conflicts = 0;
@@ -247,7 +262,6 @@ export async function mirrorType(options: MirrorOptions): Promise<MirrorProgress
     return result;
   };
 
-  const seenThisPass = db.prepare('SELECT count(*) FROM items WHERE engine = ? AND type = ? AND seen = ?').pluck();
   let restarts = 0;
 
   report(true);
@@ -279,7 +293,7 @@ export async function mirrorType(options: MirrorOptions): Promise<MirrorProgress
         break;
       }
       const stored = storePage(db, engine, type, run.pass, page.results);
-      fetched = seenThisPass.get(engine, type, run.pass) as number;
+      fetched += stored.newlySeen;
       conflicts += stored.conflicts;
       prepared(db, 'UPDATE mirror_runs SET scroll_id = ?, fetched = ?, total = ?, updated_at = ? WHERE id = ?').run(
         scrollId,
