@@ -38,10 +38,16 @@ export class StatusReporter {
       sync: {
         state: this.syncState(),
         pendingChanges: pending,
-        activity: this.sync?.activity() ?? this.mirrors.activity(),
+        activity: this.activity(),
       },
       rate: { requestsPerSecond: rate.requestsPerSecond, queued: rate.queued, pausedReason: rate.pausedReason },
     };
+  }
+
+  /** A running sync, else a running mirror, else what waits to be synced (paused, cut off by a crash). */
+  private activity(): string | null {
+    if (this.sync?.isRunning()) return this.sync.activity();
+    return this.mirrors.activity() ?? this.sync?.activity() ?? null;
   }
 
   private syncState(): StatusSnapshot['sync']['state'] {

@@ -168,6 +168,43 @@ async function control(sandbox: Sandbox, method: string, path: string, body?: un
   });
 }
 
+/**
+ * Counts what the sandbox did to the app's requests (injected faults, limits), read from its
+ * request log as it goes: the log keeps only its latest entries.
+ */
+class FaultTally {
+  private seq = 0;
+  requests = 0;
+  readonly outcomes: Record<string, number> = {};
+
+  constructor(private readonly sandbox: Sandbox) {}
+
+  async read(): Promise<void> {
+    for (;;) {
+      const answer = await fetch(`${this.sandbox.url}/_sandbox/requests?since=${this.seq}&limit=5000`);
+      const { requests } = (await answer.json()) as { requests: Array<{ seq: number; outcome: string | null }> };
+      for (const request of requests) {
+        this.seq = Math.max(this.seq, request.seq);
+        this.requests += 1;
+        if (request.outcome) this.outcomes[request.outcome] = (this.outcomes[request.outcome] ?? 0) + 1;
+      }
+      if (requests.length < 5000) return;
+    }
+  }
+
+  /** Reads past what the log holds now, so only what comes next is counted. */
+  async skip(): Promise<void> {
+    await this.read();
+    this.requests = 0;
+    for (const outcome of Object.keys(this.outcomes)) delete this.outcomes[outcome];
+  }
+
+  describe(): string {
+    const outcomes = Object.entries(this.outcomes).map(([outcome, count]) => `${count} ${outcome}`);
+    return `${this.requests} requests, ${outcomes.length > 0 ? outcomes.join(', ') : 'no faults'}`;
+  }
+}
+
 export async function runSoak(options: SoakOptions): Promise<SoakResult> {
   const log = options.log ?? (() => undefined);
   const seed = options.seed ?? Math.floor(Math.random() * 2 ** 31);
@@ -186,10 +223,15 @@ export async function runSoak(options: SoakOptions): Promise<SoakResult> {
   let profileId = '';
 
   /** A new app process on the same data, once its account has its key again. */
+  /** Time spent starting app processes again, for the report. */
+  const restarts = { count: 0, ms: 0 };
   const restart = async () => {
+    const began = Date.now();
     observer = new Observer();
     app = startApp({ dataDir, keys, onEvent: observer.onEvent });
     await accountReady();
+    restarts.count += 1;
+    restarts.ms += Date.now() - began;
   };
   const accountReady = async () => {
     for (;;) {
@@ -227,8 +269,10 @@ export async function runSoak(options: SoakOptions): Promise<SoakResult> {
     const untouchable = new Set<string>();
     log(`Mirrored ${itemsPerType * TYPES.length} items; faults on, editing...`);
 
+    const faults = new FaultTally(sandbox);
+    await faults.skip();
     await control(sandbox, 'POST', '/faults', {
-      rules: [{ path: '/items', error5xx: 0.05, status429: 0.03, drop: 0.03, latencyMs: [0, 150] }],
+      rules: [{ path: '/items', error5xx: 0.12, status429: 0.06, drop: 0.1, latencyMs: [0, 250] }],
       seed,
     });
 
@@ -244,15 +288,23 @@ export async function runSoak(options: SoakOptions): Promise<SoakResult> {
     let nextReport = 0;
 
     let cutBatches = 0;
+    /** Batches seen out at the last kill: rows a kill leaves pushing may be older ones not yet sent again. */
+    let batchesOut = new Set<string>();
+    const afterKill = (when: string) => {
+      kills += 1;
+      const out = batchesPushing(accountDb);
+      const cut = [...out].filter((batch) => !batchesOut.has(batch)).length;
+      batchesOut = out;
+      if (cut > 0) cutBatches += 1;
+      log(`  kill ${kills} ${when}: ${countRows(accountDb, "status = 'pushing'")} rows pushing, ${cut} batch(es) cut`);
+    };
     const killSoon = (delayMs: number) => {
       const target = app;
       scheduled.kill = sleep(delayMs).then(async () => {
         if (!target.alive) return;
         await target.kill();
-        kills += 1;
-        const pushing = countRows(accountDb, "status = 'pushing'");
-        if (pushing > 0) cutBatches += 1;
-        log(`  kill ${kills} after ${sent} edits: ${pushing} rows were pushing`);
+        afterKill(`after ${sent} edits`);
+        await faults.read();
       });
     };
 
@@ -359,15 +411,22 @@ export async function runSoak(options: SoakOptions): Promise<SoakResult> {
       await app.call('sync:start', {}).catch(() => undefined);
       await sleep(random() * 1_500);
       await app.kill();
-      kills += 1;
-      log(`  kill ${kills} after the edits: ${countRows(accountDb, "status = 'pushing'")} rows were pushing`);
+      afterKill('after the edits');
     }
     await ensureAlive();
 
-    // ---- A final complete sync, faults off ----
-    log(`Edits done (${sent}, ${kills} kills, ${cutBatches} of them with a batch out); faults off, final sync...`);
-    await control(sandbox, 'DELETE', '/faults');
+    // ---- What the edits left goes out with the faults still on, then a final complete sync without ----
     const pushable = "status IN ('dirty', 'new', 'deleted', 'pushing')";
+    log(
+      `Edits done (${sent}, ${kills} kills, ${cutBatches} of them cut a batch out); ${countRows(accountDb, pushable)} rows to push, syncing through the faults...`,
+    );
+    for (let round = 0; round < 4 && countRows(accountDb, pushable) > 0; round += 1)
+      await syncToEnd(app, () => observer);
+    await faults.read();
+    log(`  With faults on, the sandbox saw ${faults.describe()}`);
+    log(`  ${restarts.count} restarts took ${(restarts.ms / 1000).toFixed(1)} s in all`);
+    log(`Faults off, final sync of ${countRows(accountDb, pushable)} rows...`);
+    await control(sandbox, 'DELETE', '/faults');
     for (let round = 0; round < 6 && countRows(accountDb, pushable) > 0; round += 1)
       await syncToEnd(app, () => observer);
     await app.stop();
@@ -402,6 +461,20 @@ function countRows(file: string, where: string): number {
   const db = new Database(file, { readonly: true });
   try {
     return db.prepare(`SELECT count(*) FROM items WHERE ${where}`).pluck().get() as number;
+  } finally {
+    db.close();
+  }
+}
+
+/** Ids of the batches whose rows are marked pushing (push.ts keeps `{"id": ...}` in `batch`). */
+function batchesPushing(file: string): Set<string> {
+  const db = new Database(file, { readonly: true });
+  try {
+    const ids = db
+      .prepare("SELECT DISTINCT json_extract(batch, '$.id') FROM items WHERE status = 'pushing' AND json_valid(batch)")
+      .pluck()
+      .all() as string[];
+    return new Set(ids);
   } finally {
     db.close();
   }

@@ -4,7 +4,7 @@
  * failed rows sent again or exported; optional auto-sync. After each batch the grid is told
  * to refetch (`catalog:changed`) and the pending count goes out (`sync:pendingChanged`).
  */
-import type { SyncProgress } from '../../../preload/contract';
+import type { AccountState, ErrorCode, SyncProgress } from '../../../preload/contract';
 import { AppError } from '../../errors';
 import { redactSecrets } from '../../redact';
 import type { AccountService, Emit } from '../accounts/service';
@@ -16,6 +16,14 @@ import { failedRowsCsv, retryFailedRows } from './failed-rows';
 import { runSync, type SyncCounters, type SyncOutcome } from './sync-run';
 import { autoSyncEnabled, setAutoSync } from './sync-settings';
 import { countPushing, countUnsynced, queueState, type SyncScope } from './sync-queue';
+
+/** What `sync:start` answers when the account itself cannot work (the renderer offers the fix by code). */
+const STATE_CODES: Record<Exclude<AccountState, 'ok'>, ErrorCode> = {
+  needs_key: 'auth_failed',
+  missing_key: 'auth_failed',
+  quota: 'doofinder_error',
+  keychain_unavailable: 'keychain_unavailable',
+};
 
 /** Management v1 allows 2 requests/s per account (the ETA is given at that rate). */
 const RATE_PER_SECOND = 2;
@@ -111,7 +119,7 @@ export class SyncService {
   start(scope: SyncScope): SyncProgress {
     const profile = this.accounts.requireCurrent();
     const problem = this.problemWith(profile);
-    if (problem) throw new AppError('auth_failed', problem, { accountId: profile.id });
+    if (problem) throw new AppError(problem.code, problem.message, { accountId: profile.id });
     return this.startFor(profile, scope);
   }
 
@@ -184,16 +192,23 @@ export class SyncService {
     await Promise.allSettled([...this.runs.values()].map((run) => run.done));
   }
 
-  /** Why this account cannot sync now, in words; null when it can. */
-  private problemWith(profile: Profile): string | null {
+  /** Why this account cannot sync now, in words, with the code the renderer acts on; null when it can. */
+  private problemWith(profile: Profile): { code: ErrorCode; message: string } | null {
     const view = this.accounts.snapshot().accounts.find((account) => account.id === profile.id);
     if (view && view.state !== 'ok')
-      return `${view.stateMessage ?? 'This account cannot work now.'} Your changes are kept.`;
+      return {
+        code: STATE_CODES[view.state],
+        message: `${view.stateMessage ?? 'This account cannot work now.'} Your changes are kept.`,
+      };
     try {
       const stopped = this.accounts.client(profile).snapshot().stopped;
-      return stopped ? `${stopped.message} Your changes are kept.` : null;
+      if (!stopped) return null;
+      // A refused key asks for a new one; a spent plan or persistent 429s are Doofinder's answer.
+      const code = stopped.kind === 'auth' ? 'auth_failed' : 'doofinder_error';
+      return { code, message: `${stopped.message} Your changes are kept.` };
     } catch (error) {
-      return error instanceof Error ? error.message : String(error);
+      if (error instanceof AppError) return { code: error.code, message: error.message };
+      return { code: 'internal', message: error instanceof Error ? error.message : String(error) };
     }
   }
 

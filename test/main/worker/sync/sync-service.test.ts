@@ -176,6 +176,7 @@ describe('sync', () => {
     expect(world.accounts.snapshot().accounts[0]).toMatchObject({ state: 'needs_key' });
     expect(world.row('product', world.ids.product[7] ?? '')?.status).toBe('dirty');
     expect(() => world.sync.start({})).toThrow(/refused this API key/);
+    expect(() => world.sync.start({})).toThrow(expect.objectContaining({ code: 'auth_failed' }));
   });
 
   it('goes through server errors and dropped connections, and every change arrives once', async () => {
