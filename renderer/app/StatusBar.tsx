@@ -22,7 +22,8 @@ function syncText(sync: StatusSnapshot['sync']): string {
   if (sync.activity) return sync.activity;
   if (sync.state === 'syncing') return 'Syncing…';
   if (sync.state === 'offline') return `Offline · ${sync.pendingChanges} pending`;
-  return sync.pendingChanges === 0 ? 'Nothing to sync' : `${sync.pendingChanges} changes to sync`;
+  if (sync.pendingChanges === 0) return 'Nothing to sync';
+  return `${sync.pendingChanges} ${sync.pendingChanges === 1 ? 'change' : 'changes'} to sync`;
 }
 
 export function StatusBar({ onWorkerClick }: { onWorkerClick: () => void }) {
