@@ -78,10 +78,13 @@ export function parseBoolean(text: string): boolean | null {
   return null;
 }
 
-/** Lists travel as one text: ` %% ` (Doofinder feeds) or `|` (the grid, spreadsheets). */
-export function splitList(text: string): string[] {
+/**
+ * Lists travel as one text: ` %% ` (Doofinder feeds) or `|` (the grid, spreadsheets), or
+ * a separator the user chose for a CSV import (`,` in a WooCommerce "Tags" column).
+ */
+export function splitList(text: string, separator?: string): string[] {
   return text
-    .split(/ %% |\|/)
+    .split(separator ? separator : / %% |\|/)
     .map((part) => part.trim())
     .filter((part) => part !== '');
 }
@@ -110,7 +113,13 @@ function isUrl(text: string): boolean {
  * The value for a cell of a column of `kind`, from its text. An empty text clears the cell
  * (`value` null), whatever the kind: an empty spreadsheet cell means "no value".
  */
-export function convertText(text: string, kind: FieldKind): Converted {
+export interface ConvertOptions {
+  /** What separates a list's values (default ` %% ` or `|`). */
+  listSeparator?: string | null;
+}
+
+export function convertText(text: string, kind: FieldKind, options: ConvertOptions = {}): Converted {
+  const separator = options.listSeparator ?? undefined;
   const trimmed = text.trim();
   if (trimmed === '') return { ok: true, value: null };
   switch (kind) {
@@ -133,9 +142,9 @@ export function convertText(text: string, kind: FieldKind): Converted {
         : { ok: true, value };
     }
     case 'list':
-      return { ok: true, value: splitList(trimmed) };
+      return { ok: true, value: splitList(trimmed, separator) };
     case 'categories':
-      return { ok: true, value: splitList(trimmed).map(normalizePath) };
+      return { ok: true, value: splitList(trimmed, separator).map(normalizePath) };
     case 'url':
     case 'image':
       return isUrl(trimmed)

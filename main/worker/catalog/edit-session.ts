@@ -19,6 +19,8 @@ export interface TypeWrite {
   before: TypeVersion;
   fields: Set<string>;
   membership: boolean;
+  /** The rows written (removed ones too), so a view's cached order can be patched rather than read again. */
+  rowids: Set<number>;
 }
 
 export class EditSession {
@@ -64,7 +66,7 @@ export class EditSession {
       row,
       fields.map(([field]) => field),
       false,
-    );
+    ).rowids.add(row.rowid);
     writeRow(this.db, next);
     this.changes.push({
       op: 'set',
@@ -83,7 +85,7 @@ export class EditSession {
   deleteItem(row: ItemRow, summary = ''): boolean {
     const result = afterDelete(row);
     if (!result) return false;
-    this.touch(row, [], true);
+    this.touch(row, [], true).rowids.add(row.rowid);
     if ('remove' in result) removeRow(this.db, row.rowid);
     else writeRow(this.db, result.row);
     this.changes.push({
@@ -116,7 +118,7 @@ export class EditSession {
     }
     const next = afterRestore(row, from);
     if (!next) return false;
-    this.touch(row, [], true);
+    this.touch(row, [], true).rowids.add(row.rowid);
     writeRow(this.db, next);
     this.changes.push({ op: 'create', e: row.engine, t: row.type, id: row.id, doc: next.doc });
     this.note(row, [], summary);
@@ -140,14 +142,15 @@ export class EditSession {
   ): void {
     const before = row ? rowState(row) : null;
     const fields = before && next ? fieldDiff(before.doc, next.doc) : [];
-    if (row)
-      this.touch(
-        row,
-        fields.map(([field]) => field),
-        next === null,
-      );
-    else this.touch({ engine: ref.engine, type: ref.type, id: ref.id }, [], true);
-    if (!row && next) insertRow(this.db, { ...ref, ...next, rev: 1 });
+    const write = row
+      ? this.touch(
+          row,
+          fields.map(([field]) => field),
+          next === null,
+        )
+      : this.touch({ engine: ref.engine, type: ref.type, id: ref.id }, [], true);
+    if (row) write.rowids.add(row.rowid);
+    if (!row && next) write.rowids.add(insertRow(this.db, { ...ref, ...next, rev: 1 }).rowid);
     else if (row && !next) removeRow(this.db, row.rowid);
     else if (row && next) writeRow(this.db, { ...row, ...next, rev: row.rev + 1 });
     this.changes.push({ op: 'row', e: ref.engine, t: ref.type, id: ref.id, b: before, a: next });
@@ -155,8 +158,9 @@ export class EditSession {
   }
 
   private insert(state: RowState & { engine: string; type: string; id: string }, summary: string): ItemRow {
-    this.touch(state, Object.keys(state.doc), true);
+    const write = this.touch(state, Object.keys(state.doc), true);
     const row = insertRow(this.db, { ...state, rev: 1 });
+    write.rowids.add(row.rowid);
     this.changes.push({ op: 'create', e: state.engine, t: state.type, id: state.id, doc: state.doc });
     this.note(state, [], summary);
     return row;
@@ -166,7 +170,7 @@ export class EditSession {
     ref: { engine: string; type: string; id: string },
     fields: readonly string[],
     membership: boolean,
-  ): void {
+  ): TypeWrite {
     const key = `${ref.engine}\t${ref.type}`;
     let write = this.writes.get(key);
     if (!write) {
@@ -177,12 +181,14 @@ export class EditSession {
         before: typeVersion(this.db, ref.engine, ref.type),
         fields: new Set(),
         membership: false,
+        rowids: new Set(),
       };
       this.writes.set(key, write);
     }
     for (const field of fields) write.fields.add(field);
     if (membership) write.membership = true;
     this.items.add(`${key}\t${ref.id}`);
+    return write;
   }
 
   private note(ref: { engine: string; type: string; id: string }, fields: FieldChange[], summary: string): void {

@@ -4,7 +4,7 @@
  * the mirror's updates of existing rows are written by `recordServerUpdate`.
  */
 import type { ChangeOrigin, HistoryEntry } from '../../../preload/contract';
-import type { SqliteDatabase } from '../store/open';
+import { prepared, type SqliteDatabase } from '../store/open';
 import { changedFields, type Doc } from '../sync/merge';
 import type { FieldChange } from './changes';
 
@@ -117,12 +117,40 @@ export function recordServerUpdate(
   return true;
 }
 
-/** Items whose history grew past the limit lose their oldest entries (run now and then, not on every write). */
-export function trimHistory(db: SqliteDatabase): void {
-  db.prepare(
-    `DELETE FROM item_history WHERE id IN (
-       SELECT id FROM (
-         SELECT id, row_number() OVER (PARTITION BY engine, type, item ORDER BY id DESC) AS rank FROM item_history
-       ) WHERE rank > ?)`,
-  ).run(KEPT_PER_ITEM);
+/**
+ * The mirror found rows gone from the server (sync/mirror.ts calls this in its transaction,
+ * before it changes them): each row it names gets a whole-item entry with
+ * origin `server`. `where` is the mirror's own condition over the items table.
+ */
+export function recordServerRemovals(
+  db: SqliteDatabase,
+  scope: { where: string; params: unknown[]; summary: string },
+): void {
+  prepared(
+    db,
+    `INSERT INTO item_history (engine, type, item, at, origin, action, summary, fields)
+       SELECT engine, type, id, ?, 'server', NULL, ?, '[]' FROM items WHERE ${scope.where}`,
+  ).run(new Date().toISOString(), scope.summary, ...scope.params);
+}
+
+/**
+ * Items whose history grew past the limit lose their oldest entries (run now and then, not on
+ * every write). Only those items are visited: one pass over the history's index finds them
+ * (numbering every entry of every item took seconds on a big history, at the start).
+ */
+export function trimHistory(db: SqliteDatabase, kept = KEPT_PER_ITEM): number {
+  return db
+    .prepare(
+      `DELETE FROM item_history WHERE id IN (
+         SELECT entry.id FROM (
+           SELECT engine, type, item FROM item_history GROUP BY engine, type, item HAVING count(*) > ?
+         ) AS crowded
+         JOIN item_history AS entry ON entry.engine = crowded.engine AND entry.type = crowded.type AND entry.item = crowded.item
+         WHERE entry.id <= (
+           SELECT newer.id FROM item_history AS newer
+           WHERE newer.engine = crowded.engine AND newer.type = crowded.type AND newer.item = crowded.item
+           ORDER BY newer.id DESC LIMIT 1 OFFSET ?
+         ))`,
+    )
+    .run(kept, kept).changes;
 }

@@ -34,6 +34,7 @@ function settleCaches(ctx: CatalogContext, session: EditSession): TypeWrite[] {
       after: typeVersion(ctx.db, write.engine, write.type),
       fields: write.fields,
       membership: write.membership,
+      rowids: write.rowids,
     });
   }
   return writes;

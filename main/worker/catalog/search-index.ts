@@ -25,10 +25,12 @@ export function reindexStale(db: SqliteDatabase, limit = Number.MAX_SAFE_INTEGER
       db,
       "INSERT INTO items_search (items_search, rowid, text) SELECT 'delete', rowid, indexed FROM items_search_stale WHERE rowid <= ?",
     ).run(last);
+    // CROSS JOIN keeps the stale rows as the outer loop: with a plain JOIN SQLite carries
+    // `rowid <= ?` over to items and walks every item below it (0.2 s for one row at 1M items).
     prepared(
       db,
       `INSERT INTO items_search (rowid, text) SELECT items.rowid, ${searchText('items')}
-       FROM items_search_stale AS stale JOIN items ON items.rowid = stale.rowid WHERE stale.rowid <= ?`,
+       FROM items_search_stale AS stale CROSS JOIN items ON items.rowid = stale.rowid WHERE stale.rowid <= ?`,
     ).run(last);
     return prepared(db, 'DELETE FROM items_search_stale WHERE rowid <= ?').run(last).changes;
   })();

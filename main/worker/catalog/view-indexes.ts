@@ -36,10 +36,10 @@ export class FieldIndexes {
   ensure(fields: readonly string[], now = Date.now()): string[] {
     const made: string[] = [];
     for (const field of fields) {
-      const known = prepared(this.db, 'SELECT name FROM view_indexes WHERE field = ?').pluck().get(field) as
+      const known = prepared(this.db, 'SELECT used_at FROM view_indexes WHERE field = ?').pluck().get(field) as
         string | undefined;
-      if (known) {
-        this.noteUse(field, now);
+      if (known !== undefined) {
+        this.noteUse(field, now, Date.parse(known));
         continue;
       }
       this.create(field, now);
@@ -67,8 +67,9 @@ export class FieldIndexes {
     this.noted.set(field, now);
   }
 
-  private noteUse(field: string, now: number): void {
-    if (now - (this.noted.get(field) ?? 0) < USE_NOTE_MS) return;
+  private noteUse(field: string, now: number, stored: number): void {
+    // Written down less than an hour ago (maybe before a restart): no write, and no disk sync, before the answer.
+    if (now - Math.max(this.noted.get(field) ?? 0, stored || 0) < USE_NOTE_MS) return;
     this.noted.set(field, now);
     prepared(this.db, 'UPDATE view_indexes SET used_at = ?, uses = uses + 1 WHERE field = ?').run(
       new Date(now).toISOString(),

@@ -3,6 +3,7 @@
  * action, the row's sync state following the rules push and mirror rely on.
  */
 import { afterEach, describe, expect, it } from 'vitest';
+import { trimHistory } from '../../../../main/worker/catalog/history';
 import { ENGINE, TYPE, catalogFixture, typeInto, type Fixture } from './catalog-fixture';
 
 let fixture: Fixture;
@@ -294,5 +295,18 @@ describe('column layouts', () => {
     fixture.catalog.saveLayout(ENGINE, 'other', { columns: [] });
     fixture = fixture.restart();
     expect(fixture.catalog.layout(ENGINE, TYPE)).toEqual({ columns: [{ field: 'title', width: 320 }] });
+  });
+});
+
+describe("an item's history", () => {
+  it('keeps the newest entries of an item whose history grew past the limit, and leaves the others whole', () => {
+    fixture = catalogFixture();
+    for (let n = 1; n <= 7; n += 1) typeInto(fixture, 'P-001', 'title', `Title ${n}`);
+    typeInto(fixture, 'P-002', 'title', 'Once');
+    typeInto(fixture, 'P-002', 'title', 'Twice');
+    expect(trimHistory(fixture.db, 5)).toBe(2);
+    const afters = (id: string) => fixture.catalog.itemHistory(ENGINE, TYPE, id).map((entry) => entry.after);
+    expect(afters('P-001')).toEqual(['Title 7', 'Title 6', 'Title 5', 'Title 4', 'Title 3']);
+    expect(afters('P-002')).toEqual(['Twice', 'Once']);
   });
 });

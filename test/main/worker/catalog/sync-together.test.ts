@@ -204,6 +204,11 @@ describe('the grid with the mirror', () => {
       status: 'conflict',
       error: 'Deleted on the server after it was changed here',
     });
+    expect(catalog.itemHistory(hashid, 'product', id)[0]).toMatchObject({
+      origin: 'server',
+      field: null,
+      summary: 'Deleted on the server after it was changed here',
+    });
     catalog.resolve({ view, target: { id, field: null }, keep: 'mine' });
     expect(status(id)).toBe('new');
     await push();

@@ -4,11 +4,12 @@
  */
 import { afterEach, describe, expect, it } from 'vitest';
 import type { ViewSpec } from '../../../../preload/contract';
+import { rowsByRowids } from '../../../../main/worker/catalog/item-rows';
 import { staleRows } from '../../../../main/worker/catalog/search-index';
 import { TypeFields } from '../../../../main/worker/catalog/type-fields';
 import { FieldIndexes, MAX_FIELD_INDEXES } from '../../../../main/worker/catalog/view-indexes';
 import { ViewRows } from '../../../../main/worker/catalog/view-rows';
-import { catalogFixture, sampleDoc, typeInto, type Fixture } from './catalog-fixture';
+import { catalogFixture, sampleDoc, storeMirrored, typeInto, type Fixture } from './catalog-fixture';
 
 let fixture: Fixture;
 afterEach(() => fixture?.close());
@@ -161,9 +162,17 @@ describe('views of a type', () => {
 
   it('reads the same rows whichever plan a view is read by', () => {
     fixture = catalogFixture(Array.from({ length: 300 }, (_, n) => sampleDoc(n)));
+    // The same items in another type: a search finds them too, and no view of this type may show them.
+    storeMirrored(
+      fixture.db,
+      Array.from({ length: 300 }, (_, n) => sampleDoc(n)),
+      'eng1',
+      'other',
+    );
     const fields = new TypeFields(fixture.db);
     const kinds = (engine: string, type: string) => fields.kindOf(engine, type);
-    // Default limits: small views are read at once; tiny limits: top blocks walk the index, deeper ones read the order.
+    // Default limits: small views sort their own rows; tiny limits: top blocks walk the index,
+    // deeper ones read the order, cut from the type's order when sorted by one field.
     const plain = new ViewRows(fixture.db, new FieldIndexes(fixture.db), kinds);
     const walking = new ViewRows(fixture.db, new FieldIndexes(fixture.db), kinds, { directWalk: 120, smallView: 0 });
     const views = [
@@ -182,6 +191,14 @@ describe('views of a type', () => {
         quick: 'shirt',
       }),
       fixture.view({ filters: [{ field: 'brand', op: 'equals', value: 'Acme' }] }),
+      fixture.view({ quick: 'linen' }),
+      fixture.view({
+        sort: [
+          { field: 'brand', dir: 'asc' },
+          { field: 'price', dir: 'desc' },
+        ],
+        filters: [{ field: 'price', op: 'gt', value: 20 }],
+      }),
     ];
     for (const view of views) {
       const blocks = (rows: ViewRows) =>
@@ -189,6 +206,66 @@ describe('views of a type', () => {
       const expected = blocks(plain);
       expect(expected.length).toBe(plain.total(view));
       expect(blocks(walking)).toEqual(expected);
+    }
+  });
+});
+
+describe('views kept across edits', () => {
+  it('stay in order as edits move rows along them, into them and out of them', () => {
+    fixture = catalogFixture(Array.from({ length: 200 }, (_, n) => sampleDoc(n)));
+    const { catalog, db } = fixture;
+    const fields = new TypeFields(db);
+    const kinds = (engine: string, type: string) => fields.kindOf(engine, type);
+    // What a view holds, read afresh (no kept order) after each step.
+    const afresh = (view: ViewSpec) =>
+      rowsByRowids(db, new ViewRows(db, new FieldIndexes(db), kinds).block(view, 0, 1000).rowids).map((row) => row.id);
+    const views = [
+      fixture.view({
+        sort: [{ field: 'price', dir: 'asc' }],
+        filters: [{ field: 'brand', op: 'in', values: ['Acme', 'Cobalt'] }],
+      }),
+      fixture.view({ sort: [{ field: 'title', dir: 'desc' }], filters: [{ field: 'price', op: 'gte', value: 30 }] }),
+      fixture.view({
+        sort: [
+          { field: 'price', dir: 'desc' },
+          { field: 'brand', dir: 'asc' },
+        ],
+        pendingOnly: true,
+      }),
+    ];
+    const cells = (values: Array<[string, string, string | null]>) =>
+      catalog.edit({
+        engine: 'eng1',
+        type: 'product',
+        origin: 'paste',
+        cells: values.map(([id, field, value]) => ({ id, field, value })),
+      });
+    const steps: Array<[string, () => unknown]> = [
+      ['a price moves a row along', () => typeInto(fixture, 'P-004', 'price', '55')],
+      ['a brand moves a row in', () => typeInto(fixture, 'P-001', 'brand', 'Acme')],
+      ['a brand moves a row out', () => typeInto(fixture, 'P-000', 'brand', 'Dune')],
+      [
+        'equal prices tie',
+        () =>
+          cells([
+            ['P-008', 'price', '20'],
+            ['P-012', 'price', '20'],
+            ['P-016', 'price', '20'],
+            ['P-002', 'price', '20'],
+          ]),
+      ],
+      ['a cleared price', () => typeInto(fixture, 'P-020', 'price', null)],
+      ['a new item', () => catalog.create({ engine: 'eng1', type: 'product', id: 'P-NEW', copyOf: 'P-008' })],
+      ['deletions', () => catalog.delete({ engine: 'eng1', type: 'product', ids: ['P-NEW', 'P-024'] })],
+      ['undo', () => catalog.undo()],
+      ['undo again', () => catalog.undo()],
+      ['redo', () => catalog.redo()],
+      ['a discarded item', () => catalog.discard({ scope: 'item', engine: 'eng1', type: 'product', id: 'P-004' })],
+    ];
+    for (const view of views) expect(fixture.ids(view)).toEqual(afresh(view));
+    for (const [step, act] of steps) {
+      act();
+      for (const view of views) expect({ step, ids: fixture.ids(view) }).toEqual({ step, ids: afresh(view) });
     }
   });
 });
@@ -211,6 +288,17 @@ describe('indexes for sorts and filters', () => {
     expect(indexes.indexed()).toHaveLength(MAX_FIELD_INDEXES);
     expect(indexes.indexed()).toContain(many.at(-1));
     expect(indexes.indexed()).not.toContain('price');
+  });
+
+  it('go when unused for a month; a use after a restart keeps one', () => {
+    fixture = catalogFixture();
+    const day = 24 * 3600 * 1000;
+    const start = Date.now();
+    new FieldIndexes(fixture.db).ensure(['price', 'brand'], start);
+    // After a restart (a new instance), used again 20 days later: the use is written down.
+    new FieldIndexes(fixture.db).ensure(['price'], start + 20 * day);
+    new FieldIndexes(fixture.db).ensure(['title'], start + 35 * day);
+    expect(new FieldIndexes(fixture.db).indexed()).toEqual(['price', 'title']);
   });
 
   it('are made by the first view that sorts on a field', () => {
