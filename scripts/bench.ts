@@ -23,6 +23,10 @@ const BENCHMARKS: Record<string, Entry> = {
     what: 'catalog grid at 1,000,000 items (--items): 100-row blocks of a sorted+filtered view (p95 target 30 ms), a 10,000 x 3 paste against a bare transaction',
     load: async () => (await import('../test/bench/grid.bench')).grid,
   },
+  'grid-clipboard': {
+    what: "the renderer's side of a paste and copy (--rows, default 10,000 x 3): TSV parse, paste plan, request size, copy as TSV",
+    load: async () => (await import('../test/bench/grid-clipboard.bench')).gridClipboard,
+  },
   push: {
     what: 'push 20,000 edits (--edits) at the real 2 requests/s: share of the limit (target >= 95%), 429s (target 0)',
     load: async () => (await import('../test/bench/push.bench')).push,

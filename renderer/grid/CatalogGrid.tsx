@@ -23,6 +23,11 @@ import { gridTheme } from './grid-theme';
 import { layoutFromState, stateFromLayout, type SavedLayout } from './layout';
 
 const modules = [AllCommunityModule];
+/**
+ * Blocks kept loaded: every change of the type (each edit, each batch of a sync) fetches all
+ * of them again, so a long scroll keeps only the last thousand rows; going back fetches anew.
+ */
+const BLOCKS_KEPT = 10;
 
 const rowClassRules: RowClassRules<GridRow> = {
   'row--deleted': (params) => params.data?.status === 'deleted',
@@ -91,7 +96,9 @@ export function CatalogGrid({ grid, fields, context, layout, onLayoutChange, han
     grid.setFields(fields);
     if (layout) {
       const ids = columnDefs.map((column) => column.colId ?? '').filter((id) => id !== STATUS_COLUMN);
-      api.applyColumnState({ state: stateFromLayout(layout, ids), applyOrder: true });
+      // The status column leads the order given, or AG Grid would put it after the saved columns.
+      const state = [{ colId: STATUS_COLUMN }, ...stateFromLayout(layout, ids)];
+      api.applyColumnState({ state, applyOrder: true });
     }
     grid.displayedColumnsChanged();
     // The rows are asked for only now, so the first request already has the saved sort.
@@ -108,7 +115,7 @@ export function CatalogGrid({ grid, fields, context, layout, onLayoutChange, han
         context={context}
         rowModelType="infinite"
         cacheBlockSize={BLOCK_SIZE}
-        maxBlocksInCache={200}
+        maxBlocksInCache={BLOCKS_KEPT}
         blockLoadDebounceMillis={40}
         getRowId={(params) => params.data.id}
         rowClassRules={rowClassRules}

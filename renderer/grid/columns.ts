@@ -53,8 +53,7 @@ const cellClassRules: ColDef<GridRow>['cellClassRules'] = {
   'cell--changed': (p: Params) => !!p.data && p.data.changed.includes(p.colDef.colId ?? ''),
   'cell--conflict': (p: Params) => !!p.data && p.data.conflicts.includes(p.colDef.colId ?? ''),
   // The server names the field it refused ("failed to parse [price]"): that cell is the one to fix.
-  'cell--failed': (p: Params) =>
-    p.data?.status === 'failed' && !!p.data.error?.includes(`[${p.colDef.colId ?? ''}]`),
+  'cell--failed': (p: Params) => p.data?.status === 'failed' && !!p.data.error?.includes(`[${p.colDef.colId ?? ''}]`),
   'cell--range': (p: Params) => range(p).inside,
   'cell--range-top': (p: Params) => range(p).edges.top,
   'cell--range-bottom': (p: Params) => range(p).edges.bottom,

@@ -9,7 +9,7 @@ import { call, describeError } from '../api/client';
 import { textToSend, valueFromText, valueText } from './cell-values';
 import { copyTextLater, copyTextNow } from './clipboard';
 import type { DataColumn, GridController } from './grid-controller';
-import { planPaste } from './paste-plan';
+import { firstIdMismatch, planPaste } from './paste-plan';
 import { colCount, rowCount, type Rect } from './selection';
 import { parseTsv, toTsv } from './tsv';
 
@@ -35,7 +35,7 @@ export function reportEdit(grid: GridController, report: EditReport, fallback: s
       { rejected: report.rejected },
     );
   } else if (report.itemsChanged === 0) {
-    grid.notice('info', `${text}: nothing changed.`);
+    grid.notice('info', /nothing changed/i.test(text) ? `${text}.` : `${text}: nothing changed.`);
   }
 }
 
@@ -139,6 +139,34 @@ export async function pasteText(grid: GridController, text: string): Promise<voi
   });
 }
 
+/**
+ * A block that starts in the id column: the ids must be the rows' own (they cannot change),
+ * and the other columns are pasted. Null (with a notice) when the ids do not match.
+ */
+async function withoutIds(
+  grid: GridController,
+  startRow: number,
+  fields: string[],
+  rows: string[][],
+  onExisting: number,
+): Promise<{ fields: string[]; rows: string[][] } | null> {
+  if (fields[0] !== 'id' || onExisting === 0) return { fields, rows };
+  const stored = await grid.rowsBetween(startRow, startRow + onExisting - 1);
+  const at = firstIdMismatch(
+    rows.slice(0, onExisting),
+    stored.map((row) => row.id),
+  );
+  if (at !== null) {
+    const pasted = (rows[at]?.[0] ?? '').trim();
+    grid.notice(
+      'warning',
+      `Nothing was pasted: pasted row ${(at + 1).toLocaleString()} has the id “${pasted}”, but row ${(startRow + at + 1).toLocaleString()} of the view is ${stored[at]?.id ?? 'not there'}. A paste lays values down by position and ids cannot change; paste the rows in the view’s order, or start the paste one column right of id.`,
+    );
+    return null;
+  }
+  return { fields: fields.slice(1), rows: rows.map((cells) => cells.slice(1)) };
+}
+
 async function pasteBlock(
   grid: GridController,
   startRow: number,
@@ -147,10 +175,12 @@ async function pasteBlock(
   overflowRows: number,
 ): Promise<void> {
   const total = grid.snapshot.total ?? 0;
-  const onExisting = overflowRows > 0 ? rows.slice(0, rows.length - overflowRows) : rows;
+  const onExisting = rows.length - overflowRows;
+  const block = await withoutIds(grid, startRow, fields, rows, onExisting);
+  if (!block) return;
   const report =
-    onExisting.length > 0
-      ? await call('catalog:paste', { view: grid.view, startRow, fields, rows })
+    onExisting > 0 && block.fields.length > 0
+      ? await call('catalog:paste', { view: grid.view, startRow, fields: block.fields, rows: block.rows })
       : { actionId: null, summary: '', itemsChanged: 0, rejected: [], overflowRows };
   const left = grid.rect().left;
   const bottom = Math.min(total, startRow + rows.length) - 1;
@@ -161,13 +191,30 @@ async function pasteBlock(
       wholeRows: false,
     });
   }
-  if (onExisting.length > 0) reportEdit(grid, report, `Pasted ${plural(onExisting.length, 'row')}`);
+  // Rows past the end have a notice of their own; "nothing changed" on the others would only add noise.
+  const pastedHere = onExisting > 0 && block.fields.length > 0;
+  if (pastedHere && (overflowRows === 0 || report.itemsChanged > 0 || report.rejected.length > 0)) {
+    reportEdit(grid, report, `Pasted ${plural(onExisting, 'row')}`);
+  }
   const overflow = report.overflowRows || overflowRows;
-  if (overflow > 0) {
+  if (overflow > 0) offerNewItems(grid, fields, rows.slice(rows.length - overflow));
+}
+
+/** Pasted rows past the view's end become new items only with their ids (the block starts in the id column). */
+function offerNewItems(grid: GridController, fields: string[], rows: string[][]): void {
+  const what = `${plural(rows.length, 'pasted row')} fell past the last row of the view`;
+  if (fields[0] === 'id') {
     grid.notice(
       'info',
-      `${plural(overflow, 'pasted row')} fell past the last row of the view. Add ${overflow === 1 ? 'it' : 'them'} as new items? The first column is taken as the id.`,
-      { newRows: { fields, rows: rows.slice(rows.length - overflow) } },
+      `${what}. Add ${rows.length === 1 ? 'it' : 'them'} as new items, with the ids of the first column?`,
+      {
+        newRows: { fields, rows },
+      },
+    );
+  } else {
+    grid.notice(
+      'warning',
+      `${what} and ${rows.length === 1 ? 'was' : 'were'} not pasted. To add rows as new items, paste them with their ids, starting in the id column.`,
     );
   }
 }
@@ -215,5 +262,5 @@ export function describeSelection(grid: GridController): string {
   const rect = grid.rect();
   if (grid.selection.wholeRows) return plural(rowCount(rect), 'row');
   const cells = rowCount(rect) * colCount(rect);
-  return cells === 1 ? '' : `${colCount(rect)} × ${rowCount(rect)} cells`;
+  return cells === 1 ? '' : `${colCount(rect).toLocaleString()} × ${rowCount(rect).toLocaleString()} cells`;
 }

@@ -60,6 +60,8 @@ export class GridController {
   private listeners = new Set<() => void>();
   private noticeCount = 0;
   private columnToReveal: string | null = null;
+  /** The last focused cell AG Grid told of ("row:field"). */
+  private focusSeen = '';
   private onNotice: (notice: GridNotice) => void = () => undefined;
   columns: DataColumn[] = [];
   kinds = new Map<string, FieldKind>();
@@ -280,6 +282,18 @@ export class GridController {
     this.columnToReveal = field;
   }
 
+  /**
+   * AG Grid tells of a focus move a moment after it (its events are asynchronous): a command
+   * that comes right after an arrow key first catches up with where the focus is now. A focus
+   * already seen changes nothing, so a range picked since (Ctrl+A, Shift+Space) stays.
+   */
+  followFocus(): void {
+    const focused = this.gridApi?.getFocusedCell();
+    if (!focused) return;
+    const field = focused.column.getColId();
+    if (`${focused.rowIndex}:${field}` !== this.focusSeen) this.cellFocused(focused.rowIndex, field);
+  }
+
   /** Whether a cell is inside a range of more than one cell (a single cell shows as focused). */
   inRange(rowIndex: number | null, field: string): boolean {
     const col = this.columnIndex.get(field);
@@ -305,6 +319,7 @@ export class GridController {
   /** The cell AG Grid focused (a click, an arrow key): the selection follows unless it is the anchor. */
   cellFocused(rowIndex: number | null, field: string | null): void {
     if (rowIndex === null || field === null) return;
+    this.focusSeen = `${rowIndex}:${field}`;
     const col = this.columnIndex.get(field);
     if (col === undefined) return;
     const { anchor } = this.selection;

@@ -108,14 +108,29 @@ export function attachGridInput(element: HTMLElement, grid: GridController, hand
     return col === undefined ? null : { row: hit.row, col };
   };
 
-  const onMouseDown = (event: MouseEvent) => {
+  /**
+   * AG Grid moves its focus on pointerdown, and the browser on mousedown: a Shift+click keeps
+   * both from moving the active cell, and a click on a row's handle keeps the focus off it.
+   */
+  const keepFocus = (event: MouseEvent) => {
+    if (event.button !== 0 || isTextField(event.target) || grid.isEditing()) return;
+    const hit = cellAt(event.target);
+    if (!hit || (event.target as Element).closest('button')) return;
+    if (hit.field === STATUS_COLUMN || event.shiftKey) {
+      event.preventDefault();
+      if (event.shiftKey) event.stopPropagation();
+    }
+  };
+
+  const onPointerDown = (event: PointerEvent) => {
     if (event.button !== 0 || isTextField(event.target)) return;
     const hit = cellAt(event.target);
     if (!hit) return;
     if (hit.field === STATUS_COLUMN) {
       // The row's handle: selects the whole row (Shift: every row from the active one).
       if ((event.target as Element).closest('button')) return;
-      event.preventDefault();
+      // AG Grid would focus the handle itself; the active cell goes to the row's first column instead.
+      event.stopPropagation();
       const from = event.shiftKey ? grid.selection.anchor.row : hit.row;
       grid.setSelection(selectRows(from, hit.row, grid.bounds()));
       const first = grid.columns[0];
@@ -124,15 +139,14 @@ export function attachGridInput(element: HTMLElement, grid: GridController, hand
       return;
     }
     const pos = toPos(hit);
-    if (!pos) return;
+    // A click elsewhere ends an open edit (AG Grid's); it does not start a range.
+    if (!pos || grid.isEditing()) return;
     if (event.shiftKey) {
       // The active cell stays where it is: AG Grid must not move its focus to the clicked cell.
-      event.preventDefault();
       event.stopPropagation();
       grid.setSelection(extendTo(grid.selection, pos, grid.bounds()));
       return;
     }
-    if (grid.isEditing()) return;
     grid.setSelection(singleCell(pos));
     dragging = true;
   };
@@ -161,6 +175,7 @@ export function attachGridInput(element: HTMLElement, grid: GridController, hand
     if (!command) return;
     event.preventDefault();
     event.stopPropagation();
+    grid.followFocus();
     runCommand(grid, command, handlers);
   };
 
@@ -168,16 +183,19 @@ export function attachGridInput(element: HTMLElement, grid: GridController, hand
     if (grid.isEditing() || isTextField(event.target)) return;
     const text = event.clipboardData?.getData('text/plain') ?? '';
     event.preventDefault();
+    grid.followFocus();
     void pasteText(grid, text);
   };
 
-  element.addEventListener('mousedown', onMouseDown, true);
+  element.addEventListener('pointerdown', onPointerDown, true);
+  element.addEventListener('mousedown', keepFocus, true);
   element.addEventListener('mouseover', onMouseOver);
   window.addEventListener('mouseup', onMouseUp);
   element.addEventListener('keydown', onKeyDown, true);
   element.addEventListener('paste', onPaste);
   return () => {
-    element.removeEventListener('mousedown', onMouseDown, true);
+    element.removeEventListener('pointerdown', onPointerDown, true);
+    element.removeEventListener('mousedown', keepFocus, true);
     element.removeEventListener('mouseover', onMouseOver);
     window.removeEventListener('mouseup', onMouseUp);
     element.removeEventListener('keydown', onKeyDown, true);

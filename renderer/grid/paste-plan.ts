@@ -77,3 +77,13 @@ export function planPaste(
   const overflowRows = Math.max(0, rect.top + rows.length - totalRows);
   return { kind: 'block', startRow: rect.top, fields: target.map((column) => column.field), rows, overflowRows };
 }
+
+/**
+ * A block whose first column is the id, laid onto rows of the view: a paste goes by position,
+ * so the pasted ids must be those rows' own (rows copied out, edited elsewhere, pasted back).
+ * The index of the first pasted row whose id is not its row's, or null when all match.
+ */
+export function firstIdMismatch(block: readonly (readonly string[])[], rowIds: readonly string[]): number | null {
+  const index = block.findIndex((cells, row) => (cells[0] ?? '').trim() !== rowIds[row]);
+  return index === -1 ? null : index;
+}

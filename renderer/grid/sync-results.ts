@@ -3,7 +3,7 @@
  * and after: gone from the list = sent and accepted; failed = refused (with the server's
  * reason); still pending = not sent (the sync was cancelled or stopped before it).
  */
-import type { PendingSnapshot, RowStatus } from '../../preload/contract';
+import type { PendingSnapshot, RowStatus, SyncProgress } from '../../preload/contract';
 
 export type ItemOutcome = 'synced' | 'failed' | 'conflict' | 'not-sent';
 
@@ -55,4 +55,23 @@ export function countOutcomes(results: readonly ItemResult[]): Record<ItemOutcom
   const counts: Record<ItemOutcome, number> = { synced: 0, failed: 0, conflict: 0, 'not-sent': 0 };
   for (const result of results) counts[result.outcome] += 1;
   return counts;
+}
+
+/**
+ * The totals a finished sync reports: from its progress, which counts every item it sent (the
+ * pending list the per-item results come from is capped), with the items that turned out to
+ * be in conflict from the results.
+ */
+export function syncTotals(
+  results: readonly ItemResult[],
+  progress: Pick<SyncProgress, 'done' | 'failed' | 'total'> | null,
+): Record<ItemOutcome, number> {
+  const counts = countOutcomes(results);
+  if (!progress) return counts;
+  return {
+    synced: Math.max(0, progress.done - progress.failed),
+    failed: progress.failed,
+    conflict: counts.conflict,
+    'not-sent': Math.max(0, progress.total - progress.done),
+  };
 }

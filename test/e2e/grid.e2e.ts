@@ -1,8 +1,10 @@
 /**
  * The catalog grid end to end, in browser mode against the built-in Sandbox account: edit,
  * sync, search; a pasted block, undo, a worker restart, redo; undo of a synced edit; a
- * mirror under an open editor; conflicts; a bulk with a failing item. Screenshots of the
- * grid with edits, conflicts and failures, light and dark, go to test/artifacts/.
+ * mirror under an open editor; conflicts; a bulk with a failing item; a Shift+click range
+ * filled down and copied; the column layout across a reload; pasted rows past the end added
+ * as new items. Screenshots of the grid with edits, conflicts and failures, light and dark,
+ * go to test/artifacts/.
  */
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -180,6 +182,15 @@ async function syncNow(): Promise<Locator> {
   return results;
 }
 
+/** Back to the first columns (a test before may have scrolled the grid to a column far right). */
+async function scrollToStart(): Promise<void> {
+  await page.evaluate(() => {
+    const viewport = document.querySelector('.catalog-grid .ag-body-horizontal-scroll-viewport');
+    if (viewport) viewport.scrollLeft = 0;
+  });
+  await cell(0, 'title').waitFor();
+}
+
 async function shoot(name: string): Promise<void> {
   for (const scheme of ['light', 'dark'] as const) {
     await page.emulateMedia({ colorScheme: scheme });
@@ -209,7 +220,7 @@ beforeAll(async () => {
   await page.getByTestId('status-worker').getByText('Worker ready').waitFor();
   const row = page.getByTestId('type-Outdoor shop-product');
   await row.getByRole('button', { name: 'Mirror product of Outdoor shop' }).click();
-  await row.getByTestId('mirror-state').getByText('Mirrored').waitFor({ timeout: 60_000 });
+  await row.getByTestId('mirror-state').getByText('Mirrored', { exact: true }).waitFor({ timeout: 60_000 });
   await row.getByRole('button', { name: 'Open product of Outdoor shop' }).click();
   await page.getByTestId('row-count').getByText('1,500 items').waitFor();
   await cell(0, 'title').waitFor();
@@ -235,7 +246,9 @@ describe('the catalog grid, against the Sandbox account', () => {
     // The paste below lays three columns down from title.
     const title = headers.indexOf('title');
     expect(headers.slice(title, title + 3)).toEqual(['title', 'description', 'link']);
-    await expect(page.locator('.catalog-grid [class*="pinned-left"] .ag-cell[col-id="id"]').count()).resolves.toBeGreaterThan(0);
+    await expect(
+      page.locator('.catalog-grid [class*="pinned-left"] .ag-cell[col-id="id"]').count(),
+    ).resolves.toBeGreaterThan(0);
     originalTitle = await textOf(0, 'title');
     expect(originalTitle).not.toBe('');
   });
@@ -402,5 +415,88 @@ describe('the catalog grid, against the Sandbox account', () => {
     expect(file.suggestedFilename()).toMatch(/^failed-Outdoor-shop-product-.*\.csv$/);
     const csv = readFileSync((await file.path()) ?? '', 'utf8');
     expect(csv).toContain('failed to parse [rating]');
+  });
+
+  it('Shift+click selects a range, Ctrl+D fills it down as one action, Ctrl+C copies it as TSV', async () => {
+    await page.context().grantPermissions(['clipboard-read', 'clipboard-write'], { origin: app.origin });
+    await scrollToStart();
+    const top = String((await storedRows(16, 17))[0]?.doc.title);
+    await cell(16, 'title').click();
+    await cell(19, 'description').click({ modifiers: ['Shift'] });
+    await expect(page.getByTestId('selection-size').textContent()).resolves.toBe('2 × 4 cells');
+    await page.keyboard.press('Control+d');
+    await waitForText(19, 'title', top);
+    await waitForStatus(17, 'dirty');
+    await expect(page.getByTestId('undo-hint').textContent()).resolves.toMatch(/^Undo: Fill/);
+
+    // Row 16's title and description, now in each of the four rows (filled from the loaded rows, in the key press).
+    await page.keyboard.press('Control+c');
+    const lines = (await page.evaluate(() => navigator.clipboard.readText())).split('\n');
+    expect(lines).toHaveLength(4);
+    expect(new Set(lines).size).toBe(1);
+    expect(lines[0]?.startsWith(`${top}\t`)).toBe(true);
+
+    await page.keyboard.press('Control+z');
+    await waitForStatus(17, 'clean');
+    await waitForStatus(19, 'clean');
+  });
+
+  it('keeps the column layout and sort across a reload', async () => {
+    await scrollToStart();
+    await page.locator('.catalog-grid .ag-header-cell[col-id="title"] .ag-header-cell-label').click();
+    await expect
+      .poll(() => page.locator('.catalog-grid .ag-header-cell[col-id="title"]').getAttribute('aria-sort'))
+      .toBe('ascending');
+    await page.getByRole('button', { name: 'Columns' }).click();
+    await page.getByRole('dialog', { name: 'Columns' }).getByRole('checkbox', { name: /^link/ }).uncheck();
+    await page.keyboard.press('Escape');
+    const first = await textOf(0, 'title');
+    // The layout is saved a moment after the last change.
+    await expect
+      .poll(async () =>
+        JSON.stringify(await api.call('catalog:layout', { engine: shop.engine.hashid, type: 'product' })),
+      )
+      .toMatch(/"link","width":\d+,"hidden":true.*"sort":\[\{"field":"title","dir":"asc"\}\]/);
+
+    await page.reload();
+    await page.getByTestId('row-count').getByText('1,500 items').waitFor();
+    await waitForText(0, 'title', first);
+    const headers = await page
+      .locator('.catalog-grid .ag-header-cell[col-id]')
+      .evaluateAll((cells) => cells.map((element) => element.getAttribute('col-id')));
+    expect(headers.slice(0, 2)).toEqual(['__status', 'id']);
+    expect(headers).not.toContain('link');
+  });
+
+  it('rows pasted past the last row, with their ids, are offered as new items and added as one action', async () => {
+    await cell(0, 'id').click();
+    await page.keyboard.press('Control+ArrowDown');
+    // The last block loads after the jump: its row shows its id once it has arrived.
+    await expect.poll(() => textOf(1_499, 'id')).not.toBe('');
+    const lastId = await textOf(1_499, 'id');
+    // The block starts in the id column: the existing row's own id, then new ids; the column after id is a number.
+    const headers = await page
+      .locator('.catalog-grid .ag-header-cell[col-id]')
+      .evaluateAll((cells) => cells.map((element) => element.getAttribute('col-id')));
+    expect(headers[headers.indexOf('id') + 1]).toBe('df_manual_boost');
+    const boost = await textOf(1_499, 'df_manual_boost');
+    await pasteText(`${lastId}\t${boost}\nE2E-NEW-1\t2\nE2E-NEW-2\t3\n`);
+    const offer = page.getByRole('button', { name: 'Add 2 new items' });
+    await offer.waitFor();
+    await offer.click();
+    await page.getByTestId('row-count').getByText('1,502 items').waitFor();
+    const added = await api.call<{ rows: GridRow[] }>('catalog:rows', {
+      view: { engine: shop.engine.hashid, type: 'product', sort: [], filters: [], quick: '', pendingOnly: true },
+      start: 0,
+      end: 100,
+    });
+    const created = added.rows.filter((row) => row.id.startsWith('E2E-NEW-'));
+    expect(created.map((row) => [row.id, row.status, row.doc.df_manual_boost])).toEqual([
+      ['E2E-NEW-1', 'new', 2],
+      ['E2E-NEW-2', 'new', 3],
+    ]);
+    await expect(page.getByTestId('undo-hint').textContent()).resolves.toMatch(/^Undo: Added 2 items/);
+    await page.keyboard.press('Control+z');
+    await page.getByTestId('row-count').getByText('1,500 items').waitFor();
   });
 });

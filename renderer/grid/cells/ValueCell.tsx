@@ -75,11 +75,11 @@ function ConflictView({
   const theirs = row.theirs?.[field];
   return (
     <span className="conflict" data-testid="conflict-cell">
-      <span className="conflict__value conflict__value--mine" title={`Mine (changed here): ${valueText(row.doc[field])}`}>
+      <span
+        className="conflict__value conflict__value--mine"
+        title={`Mine (changed here): ${valueText(row.doc[field])}`}
+      >
         <ValueView kind={kind} value={row.doc[field]} />
-      </span>
-      <span className="conflict__value conflict__value--theirs" title={`Theirs (on Doofinder): ${valueText(theirs)}`}>
-        <ValueView kind={kind} value={theirs} />
       </span>
       <button
         type="button"
@@ -90,6 +90,9 @@ function ConflictView({
       >
         <Check size={12} aria-hidden="true" />
       </button>
+      <span className="conflict__value conflict__value--theirs" title={`Theirs (on Doofinder): ${valueText(theirs)}`}>
+        <ValueView kind={kind} value={theirs} />
+      </span>
       <button
         type="button"
         className="mini-button"

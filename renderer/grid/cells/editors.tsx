@@ -6,7 +6,7 @@
  */
 import { useGridCellEditor, type CustomCellEditorProps } from 'ag-grid-react';
 import { X } from 'lucide-react';
-import { useEffect, useEffectEvent, useRef, useState, type KeyboardEvent } from 'react';
+import { useEffect, useEffectEvent, useRef, useState } from 'react';
 import type { GridRow } from '../../../preload/contract';
 import { joinList, listItems, normalizePath, problemWith, splitList, valueText } from '../cell-values';
 import type { GridContext } from '../grid-context';
@@ -61,6 +61,7 @@ export function TextEditor(props: EditorProps) {
         inputMode={numeric ? 'decimal' : undefined}
         aria-label={`New value of ${fieldOf(props)}`}
         aria-invalid={problem ? true : undefined}
+        title={problem ?? undefined}
         spellCheck={false}
         onChange={(event) => {
           setText(event.target.value);
@@ -129,7 +130,9 @@ export function ChipsEditor(props: EditorProps) {
     change([...items, ...parts], '');
   }
 
-  function onKeyDown(event: KeyboardEvent<HTMLInputElement>) {
+  // A native listener on the input: AG Grid hears keys on the popup around it, before React
+  // would, and would end the edit on the Enter that is meant to add a chip.
+  const onKeyDown = useEffectEvent((event: globalThis.KeyboardEvent) => {
     if (event.key === 'Enter' && draft.trim() !== '') {
       // Enter adds the chip being typed; an Enter on an empty draft ends the edit (the grid's).
       event.preventDefault();
@@ -137,9 +140,17 @@ export function ChipsEditor(props: EditorProps) {
       add(draft);
     } else if (event.key === 'Backspace' && draft === '' && items.length > 0) {
       event.preventDefault();
+      event.stopPropagation();
       change(items.slice(0, -1), items[items.length - 1] ?? '');
     }
-  }
+  });
+  useEffect(() => {
+    const element = input.current;
+    if (!element) return;
+    const listener = (event: globalThis.KeyboardEvent) => onKeyDown(event);
+    element.addEventListener('keydown', listener);
+    return () => element.removeEventListener('keydown', listener);
+  }, []);
 
   return (
     <div className="chips-editor" data-testid="chips-editor">
@@ -174,7 +185,6 @@ export function ChipsEditor(props: EditorProps) {
             if (text.includes('|')) add(text);
             else change(items, text);
           }}
-          onKeyDown={onKeyDown}
         />
       </div>
       <p className="chips-editor__help">

@@ -21,7 +21,13 @@ const timeFormat = new Intl.DateTimeFormat(undefined, { dateStyle: 'medium', tim
 
 function Value({ value }: { value: unknown }) {
   const text = valueText(value);
-  return text === '' ? <span className="muted">empty</span> : <span className="history__value">{text}</span>;
+  return text === '' ? (
+    <span className="muted">empty</span>
+  ) : (
+    <span className="history__value" title={text}>
+      {text}
+    </span>
+  );
 }
 
 function Entry({ entry }: { entry: HistoryEntry }) {

@@ -15,7 +15,13 @@ const STATUS_TEXT: Record<PendingItem['status'], string> = {
 
 function Value({ value }: { value: unknown }) {
   const text = valueText(value);
-  return text === '' ? <span className="muted">empty</span> : <span className="pending__value">{text}</span>;
+  return text === '' ? (
+    <span className="muted">empty</span>
+  ) : (
+    <span className="pending__value" title={text}>
+      {text}
+    </span>
+  );
 }
 
 function DiscardButton({ label, onClick }: { label: string; onClick: () => void }) {

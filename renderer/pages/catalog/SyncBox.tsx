@@ -6,7 +6,8 @@ import { formatCount, formatDuration } from '../../app/format';
 import type { SyncState } from './use-sync';
 
 function plural(count: number, word: string): string {
-  return `${formatCount(count)} ${word}${count === 1 ? '' : 's'}`;
+  if (count === 1) return `${formatCount(count)} ${word}`;
+  return `${formatCount(count)} ${word}${/(ch|sh|s|x)$/.test(word) ? 'es' : 's'}`;
 }
 
 function ProgressView({ progress }: { progress: SyncProgress }) {
@@ -96,13 +97,15 @@ export function SyncBox({ pending, sync }: { pending: PendingSnapshot | undefine
       ) : (
         <>
           <p className="sync-box__estimate" data-testid="sync-estimate">
-            {total === 0
-              ? 'Nothing to sync: every item is as on Doofinder.'
-              : !sendable
-                ? `Nothing to send: the ${plural(total, 'pending change')} failed or ${total === 1 ? 'is' : 'are'} in conflict. Retry the failed ones or settle the conflicts first.`
-                : `Sync sends ${plural(total, 'change')} in about ${plural(pending?.requests ?? 0, 'request')}, which count against your plan’s requests${
-                  pending && pending.etaSeconds > 0 ? `; about ${formatDuration(pending.etaSeconds)}` : ''
-                }.`}
+            {!pending
+              ? 'Counting the pending changes…'
+              : total === 0
+                ? 'Nothing to sync: every item is as on Doofinder.'
+                : !sendable
+                  ? `Nothing to send: the ${plural(total, 'pending change')} failed or ${total === 1 ? 'is' : 'are'} in conflict. Retry the failed ones or settle the conflicts first.`
+                  : `Sync sends ${plural(total, 'change')} in about ${plural(pending?.requests ?? 0, 'request')}, which count against your plan’s requests${
+                      pending && pending.etaSeconds > 0 ? `; about ${formatDuration(pending.etaSeconds)}` : ''
+                    }.`}
           </p>
           {progress?.state === 'failed' && progress.error && (
             <p className="form__error">The sync stopped: {progress.error}</p>

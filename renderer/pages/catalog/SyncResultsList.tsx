@@ -1,7 +1,7 @@
 import { CircleCheck, CircleX, Clock, Download, RotateCcw, TriangleAlert, X } from 'lucide-react';
 import { useState } from 'react';
 import { describeError } from '../../api/client';
-import { countOutcomes, type ItemOutcome, type ItemResult } from '../../grid/sync-results';
+import { syncTotals, type ItemOutcome, type ItemResult } from '../../grid/sync-results';
 import { exportFailedRows, retryFailedRows } from './failed-rows';
 import type { SyncState } from './use-sync';
 
@@ -28,7 +28,7 @@ export function SyncResultsList({ sync }: { sync: SyncState }) {
   const [problem, setProblem] = useState<string | null>(null);
   const results = sync.results;
   if (!results) return null;
-  const counts = countOutcomes(results);
+  const counts = syncTotals(results, sync.ended);
   const order: ItemOutcome[] = ['failed', 'conflict', 'not-sent', 'synced'];
   const sorted = [...results].sort((a, b) => order.indexOf(a.outcome) - order.indexOf(b.outcome));
 

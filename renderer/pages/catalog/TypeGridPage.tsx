@@ -4,7 +4,7 @@
  * goes back to it.
  */
 import { ChevronRight, CloudUpload, LoaderCircle, TriangleAlert } from 'lucide-react';
-import { useCallback, useEffect, useMemo, useState, useSyncExternalStore } from 'react';
+import { useCallback, useEffect, useMemo, useRef, useState, useSyncExternalStore } from 'react';
 import type { EditReport, EngineView, FieldInfo, TypeView } from '../../../preload/contract';
 import { call, describeError } from '../../api/client';
 import { useEvent, useRequest } from '../../api/hooks';
@@ -75,8 +75,15 @@ export function TypeGridPage({ engine, type }: { engine: EngineView; type: TypeV
     grid.refresh();
   });
 
+  // The shortcuts read the undo state through a ref: they are bound once.
+  const undoState = useRef(undo.data);
+  useEffect(() => {
+    undoState.current = undo.data;
+  }, [undo.data]);
   const runUndo = useCallback(
     (which: 'catalog:undo' | 'catalog:redo') => {
+      const state = undoState.current;
+      if (state && !(which === 'catalog:undo' ? state.canUndo : state.canRedo)) return;
       call(which).then(
         (report) => reportEdit(grid, report, which === 'catalog:undo' ? 'Undo' : 'Redo'),
         (error: unknown) => grid.notice('danger', describeError(error)),
@@ -208,7 +215,8 @@ export function TypeGridPage({ engine, type }: { engine: EngineView; type: TypeV
           <TriangleAlert size={15} aria-hidden="true" />
           <span>
             {formatCount(type.conflictCount)} {type.conflictCount === 1 ? 'item was' : 'items were'} changed here and on
-            Doofinder. Each conflicting cell shows both values; settle one at a time, or every conflict in this view:
+            Doofinder. A conflicting cell shows mine (tinted) and Doofinder’s (grey), each with a button to keep it; or
+            settle every conflict in this view:
           </span>
           <button type="button" className="button button--small" onClick={() => context.resolve('view', 'mine')}>
             Keep all mine

@@ -12,6 +12,8 @@ import { syncResults, type ItemResult } from '../../grid/sync-results';
 export interface SyncState {
   progress: SyncProgress | null;
   results: ItemResult[] | null;
+  /** How the sync the results are of ended: its counts cover every item it sent. */
+  ended: SyncProgress | null;
   /** Items left out of the results because the pending list was capped. */
   unlisted: number;
   problem: string | null;
@@ -27,16 +29,18 @@ const FINAL = new Set<SyncProgress['state']>(['completed', 'cancelled', 'failed'
 export function useSync(): SyncState {
   const [progress, setProgress] = useState<SyncProgress | null>(null);
   const [results, setResults] = useState<ItemResult[] | null>(null);
+  const [ended, setEnded] = useState<SyncProgress | null>(null);
   const [unlisted, setUnlisted] = useState(0);
   const [problem, setProblem] = useState<string | null>(null);
   const before = useRef<PendingSnapshot | null>(null);
 
-  const finish = useCallback(async () => {
+  const finish = useCallback(async (last: SyncProgress) => {
     const start = before.current;
     before.current = null;
     if (!start) return;
     try {
       const after = await call('sync:pending');
+      setEnded(last);
       setResults(syncResults(start, after));
       setUnlisted(start.groups.reduce((sum, group) => sum + group.more, 0));
     } catch (error) {
@@ -47,7 +51,7 @@ export function useSync(): SyncState {
   const track = useCallback(
     (update: SyncProgress | null) => {
       setProgress(update);
-      if (update && FINAL.has(update.state)) void finish();
+      if (update && FINAL.has(update.state)) void finish(update);
     },
     [finish],
   );
@@ -88,6 +92,7 @@ export function useSync(): SyncState {
   return {
     progress,
     results,
+    ended,
     unlisted,
     problem,
     running: progress?.state === 'running',

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { planPaste, type PasteColumn } from '../../../renderer/grid/paste-plan';
+import { firstIdMismatch, planPaste, type PasteColumn } from '../../../renderer/grid/paste-plan';
 
 const columns: PasteColumn[] = [
   { field: 'id', editable: false },
@@ -77,5 +77,39 @@ describe('what a paste does', () => {
 
   it('does nothing for an empty clipboard', () => {
     expect(planPaste([], rect(0, 0, 1, 1), columns, 10)).toEqual({ kind: 'nothing' });
+  });
+});
+
+describe('a block pasted with its ids', () => {
+  const rowIds = ['A-1', 'A-2', 'A-3'];
+
+  it('goes ahead when the ids are the rows’ own (copied out, edited, pasted back)', () => {
+    expect(
+      firstIdMismatch(
+        [
+          ['A-1', 'x'],
+          [' A-2 ', 'y'],
+          ['A-3', 'z'],
+        ],
+        rowIds,
+      ),
+    ).toBeNull();
+  });
+
+  it('names the first pasted row whose id is another row’s', () => {
+    expect(
+      firstIdMismatch(
+        [
+          ['A-1', 'x'],
+          ['A-3', 'y'],
+          ['A-2', 'z'],
+        ],
+        rowIds,
+      ),
+    ).toBe(1);
+  });
+
+  it('treats a pasted row beyond the rows read as not matching', () => {
+    expect(firstIdMismatch([['A-1'], ['A-2'], ['A-3'], ['A-4']], rowIds)).toBe(3);
   });
 });

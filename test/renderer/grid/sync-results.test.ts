@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { PendingItem, PendingSnapshot } from '../../../preload/contract';
-import { countOutcomes, syncResults } from '../../../renderer/grid/sync-results';
+import { countOutcomes, syncResults, syncTotals } from '../../../renderer/grid/sync-results';
 
 function snapshot(items: PendingItem[]): PendingSnapshot {
   return {
@@ -45,5 +45,25 @@ describe('the result of a sync, item by item', () => {
     const before = snapshot([item('a', 'failed', 'old reason'), item('b', 'dirty')]);
     const after = snapshot([item('a', 'failed', 'old reason')]);
     expect(syncResults(before, after).map((r) => r.id)).toEqual(['b']);
+  });
+});
+
+describe('what a finished sync says it did', () => {
+  it('counts every item the sync sent, also those past the capped pending list', () => {
+    const listed = syncResults(
+      snapshot([item('a', 'dirty'), item('b', 'dirty')]),
+      snapshot([item('b', 'failed', 'failed to parse [price]')]),
+    );
+    expect(syncTotals(listed, { done: 1_300, failed: 1, total: 3_000 })).toEqual({
+      synced: 1_299,
+      failed: 1,
+      conflict: 0,
+      'not-sent': 1_700,
+    });
+  });
+
+  it('falls back to the listed items when the progress is not known', () => {
+    const listed = syncResults(snapshot([item('a', 'dirty')]), snapshot([]));
+    expect(syncTotals(listed, null)).toMatchObject({ synced: 1, failed: 0 });
   });
 });
