@@ -54,7 +54,7 @@ describe('the Sandbox account, ready on first launch', () => {
       .getByText(/Mirroring product/)
       .waitFor();
     await page.screenshot({ path: join(artifacts, 'catalog-mirroring.png') });
-    await row.getByTestId('mirror-state').getByText('Mirrored').waitFor({ timeout: 60_000 });
+    await row.getByTestId('mirror-state').getByText('Mirrored', { exact: true }).waitFor({ timeout: 60_000 });
     await row.getByTestId('local-count').getByText('1,500', { exact: true }).waitFor();
     await expect(row.getByTestId('server-count').textContent()).resolves.toBe('1,500');
     await page.screenshot({ path: join(artifacts, 'catalog-mirrored.png') });
@@ -103,7 +103,7 @@ describe.skipIf(!realKeyring)('adding an account (real keychain; run by npm test
     await page.getByRole('heading', { name: 'Acme outlet' }).waitFor();
     const row = page.getByTestId('type-Acme outlet-product');
     await row.getByRole('button', { name: 'Mirror product of Acme outlet' }).click();
-    await row.getByTestId('mirror-state').getByText('Mirrored').waitFor({ timeout: 60_000 });
+    await row.getByTestId('mirror-state').getByText('Mirrored', { exact: true }).waitFor({ timeout: 60_000 });
     await row.getByTestId('local-count').getByText('450', { exact: true }).waitFor();
 
     // Switching back to the Sandbox switches the whole app.
