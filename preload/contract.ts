@@ -283,6 +283,148 @@ export interface SyncProgress {
   error: string | null;
   /** The engine and type being pushed. */
   current: { engine: string; type: string } | null;
+  /** The run whose per-item results `sync:results` lists. */
+  runId?: number;
+}
+
+/** What became of an item a sync was to send: conflicts are not sent until resolved. */
+export type SyncItemOutcome = 'synced' | 'failed' | 'conflict' | 'not-sent';
+
+export interface SyncRunSummary {
+  id: number;
+  /** What the sync was asked to push (no engine and no type: everything). */
+  scope: { engine?: string; type?: string };
+  state: SyncProgress['state'];
+  startedAt: string;
+  endedAt: string | null;
+  error: string | null;
+  /** Items per outcome over the whole run. */
+  counts: Record<SyncItemOutcome, number>;
+  /** Types with items Doofinder refused in this run (for "Retry failed" and "Export failed"). */
+  failedTypes: Array<{ engine: string; engineName: string; type: string; failed: number }>;
+}
+
+export interface SyncItemResult {
+  engine: string;
+  engineName: string;
+  type: string;
+  id: string;
+  /** What was to be sent: an edit, a new item or a deletion. */
+  change: 'edit' | 'create' | 'delete';
+  outcome: SyncItemOutcome;
+  /** Doofinder's reason for a refusal, or why the item was not sent. */
+  message: string | null;
+}
+
+export interface SyncResultsPage {
+  /** Null when the account has not synced yet. */
+  run: SyncRunSummary | null;
+  /** Problems first (failed, conflict, not sent, synced), each in the order the sync met them. */
+  rows: SyncItemResult[];
+  /** Rows matching the outcome filter (all of the run's without one). */
+  total: number;
+}
+
+// ---- CSV import and export -------------------------------------------------------------
+
+export type CsvEncoding = 'utf-8' | 'utf-16le' | 'utf-16be' | 'windows-1252';
+export type CsvDelimiter = ',' | ';' | '|' | '\t';
+
+/** How a file is read: detected, or as the user chose. */
+export interface CsvDialect {
+  encoding: CsvEncoding;
+  /** Bytes of byte order mark skipped (0 without one). */
+  bomLength: number;
+  delimiter: CsvDelimiter;
+}
+
+/** Something wrong in a file, and where (1-based line and column, as an editor counts them). */
+export interface CsvProblem {
+  line: number;
+  column: number | null;
+  columnName: string | null;
+  reason: string;
+  /** An error makes the row invalid (not applied); a warning is applied and reported. */
+  severity: 'error' | 'warning';
+}
+
+/** Where one column of a file goes: a field of the type (maybe a new one), or nowhere (null). */
+export interface CsvColumnMapping {
+  column: string;
+  /** 0-based position in the row. */
+  index: number;
+  field: string | null;
+  kind: FieldKind;
+  isNew: boolean;
+  matchedBy: 'name' | 'synonym' | 'new' | 'preset' | 'user' | 'none';
+}
+
+export interface CsvMapping {
+  columns: CsvColumnMapping[];
+  /** What separates a list's values in the file; null for ` %% ` or `|`. */
+  listSeparator: string | null;
+}
+
+export interface CsvPreset {
+  name: string;
+  mapping: CsvMapping;
+  savedAt: string;
+}
+
+/** merge: update and add; replace: also delete items missing from the file; add only; update only. */
+export type CsvImportMode = 'merge' | 'replace' | 'add' | 'update';
+
+export interface CsvImportCounts {
+  new: number;
+  changed: number;
+  unchanged: number;
+  invalid: number;
+  /** Items the apply would delete (replace mode). */
+  deleted: number;
+  /** Rows the mode leaves alone (an existing id in add mode, a new one in update mode). */
+  skipped: number;
+  /** Valid rows that carry a warning. */
+  warnings: number;
+}
+
+export interface CsvPreview {
+  dialect: CsvDialect;
+  columns: string[];
+  headerLine: number;
+  rows: Array<{ line: number; cells: string[]; problems: CsvProblem[] }>;
+  /** A saved preset made for this header, else the proposed matching. */
+  mapping: CsvMapping;
+  preset: string | null;
+}
+
+export interface CsvDryRun {
+  importId: number;
+  counts: CsvImportCounts;
+  rows: number;
+  dialect: CsvDialect;
+  columns: string[];
+  mapping: CsvMapping;
+}
+
+export interface CsvChangedRow {
+  line: number;
+  id: string;
+  fields: PendingField[];
+}
+
+export interface CsvProblemRow {
+  line: number;
+  id: string | null;
+  outcome: 'new' | 'changed' | 'unchanged' | 'skipped' | 'invalid';
+  problems: CsvProblem[];
+}
+
+/** Import or export progress; `done` on the last one. */
+export interface CsvProgress {
+  task: 'dryRun' | 'apply' | 'export';
+  file: string;
+  rows: number;
+  done: boolean;
 }
 
 // ---------------------------------------------------------------------------------------
@@ -367,6 +509,37 @@ const discardScope = z.union([
     .object({ scope: z.literal('field'), engine: z.string(), type: z.string(), id: z.string(), field: fieldName })
     .strict(),
 ]);
+
+/** A file the worker reads or writes: an absolute path to a .csv, .tsv or .txt file. */
+const csvPath = z
+  .string()
+  .max(4096)
+  .regex(/^(?:\/|[A-Za-z]:[\\/]).*\.(?:csv|tsv|txt)$/i, 'an absolute path to a .csv, .tsv or .txt file');
+const csvEncoding = z.enum(['utf-8', 'utf-16le', 'utf-16be', 'windows-1252']);
+const csvDelimiter = z.enum([',', ';', '|', '\t']);
+const fieldKind = z.enum(['id', 'text', 'number', 'price', 'boolean', 'list', 'categories', 'url', 'image', 'date']);
+const csvMapping = z
+  .object({
+    columns: z
+      .array(
+        z
+          .object({
+            column: z.string().max(1_000),
+            index: z.number().int().min(0),
+            field: fieldName.nullable(),
+            kind: fieldKind,
+            isNew: z.boolean(),
+            matchedBy: z.enum(['name', 'synonym', 'new', 'preset', 'user', 'none']),
+          })
+          .strict(),
+      )
+      .max(2_000),
+    listSeparator: z.string().min(1).max(10).nullable(),
+  })
+  .strict();
+const csvPage = z
+  .object({ importId: z.number().int(), afterLine: z.number().int().min(0), limit: z.number().int().min(1).max(5_000) })
+  .strict();
 
 export const requests = {
   'app:info': inWorker(z.void(), returns<AppInfo>()),
@@ -547,6 +720,108 @@ export const requests = {
     returns<{ csv: string; rows: number }>(),
   ),
   'sync:settings': inWorker(z.object({ autoSync: z.boolean().optional() }).strict(), returns<{ autoSync: boolean }>()),
+  /** A sync's result per item (the last sync's without `run`), problems first, a page at a time. */
+  'sync:results': inWorker(
+    z
+      .object({
+        run: z.number().int().positive().optional(),
+        outcome: z.enum(['synced', 'failed', 'conflict', 'not-sent']).optional(),
+        offset: z.number().int().min(0).optional(),
+        limit: z.number().int().min(1).max(1_000).optional(),
+      })
+      .strict(),
+    returns<SyncResultsPage>(),
+  ),
+
+  // ---- CSV import and export (files by absolute path, .csv/.tsv/.txt; a main-side dialog picks them) ----
+  /** The first rows as the parser sees them, the detected (or chosen) encoding and delimiter, and a mapping. */
+  'csv:preview': inWorker(
+    z
+      .object({
+        file: csvPath,
+        engine: z.string(),
+        type: z.string(),
+        rows: z.number().int().min(0).max(1_000),
+        encoding: csvEncoding.optional(),
+        delimiter: csvDelimiter.optional(),
+      })
+      .strict(),
+    returns<CsvPreview>(),
+  ),
+  /** Stages the file and compares it with the catalog; nothing changes until `csv:apply`. Progress as `csv:progress`. */
+  'csv:dryRun': inWorker(
+    z
+      .object({
+        file: csvPath,
+        engine: z.string(),
+        type: z.string(),
+        mode: z.enum(['merge', 'replace', 'add', 'update']),
+        mapping: csvMapping.nullable(),
+        encoding: csvEncoding.optional(),
+        delimiter: csvDelimiter.optional(),
+      })
+      .strict(),
+    returns<CsvDryRun>(),
+  ),
+  /** Changed items of a dry run, field by field (before -> after), a page at a time in file order. */
+  'csv:changes': inWorker(csvPage, returns<{ rows: CsvChangedRow[] }>()),
+  /** Invalid rows and warnings of a dry run, with line, column and reason, a page at a time. */
+  'csv:problems': inWorker(csvPage, returns<{ rows: CsvProblemRow[] }>()),
+  /** Items replace mode would delete, a page at a time (in id order). */
+  'csv:deletions': inWorker(
+    z.object({ importId: z.number().int(), afterId: z.string(), limit: z.number().int().min(1).max(5_000) }).strict(),
+    returns<{ ids: string[] }>(),
+  ),
+  /** Applies a dry run as one undoable action; the changes then sync like any edit. */
+  'csv:apply': inWorker(
+    z.object({ importId: z.number().int() }).strict(),
+    returns<EditReport & { importId: number }>(),
+  ),
+  /** Drops a dry run's staged rows. */
+  'csv:discard': inWorker(z.object({ importId: z.number().int() }).strict(), returns<{ discarded: boolean }>()),
+  /** Writes the results file (line,id,outcome,message): after the dry run, or after the sync with each item's fate. */
+  'csv:results': inWorker(
+    z.object({ importId: z.number().int(), file: csvPath, stage: z.enum(['dryRun', 'sync']) }).strict(),
+    returns<{ file: string; rows: number }>(),
+  ),
+  /** Writes items (all, a view, or ids) as CSV, TSV or a Doofinder feed file. Progress as `csv:progress`. */
+  'csv:export': inWorker(
+    z
+      .object({
+        file: csvPath,
+        target: z.union([
+          z.object({ scope: z.literal('all'), engine: z.string(), type: z.string() }).strict(),
+          z.object({ scope: z.literal('view'), view: viewSpec }).strict(),
+          z
+            .object({
+              scope: z.literal('ids'),
+              engine: z.string(),
+              type: z.string(),
+              ids: z.array(z.string()).max(2_000_000),
+            })
+            .strict(),
+        ]),
+        /** Fields in the grid's order; null for every field of the type. */
+        columns: z.array(fieldName).min(1).nullable(),
+        format: z.enum(['csv', 'tsv', 'feed']),
+        delimiter: csvDelimiter.optional(),
+        listJoiner: z.string().min(1).max(10).optional(),
+        bom: z.boolean(),
+      })
+      .strict(),
+    returns<{ file: string; rows: number }>(),
+  ),
+  'csv:presets': inWorker(typeRef, returns<{ presets: CsvPreset[] }>()),
+  'csv:savePreset': inWorker(
+    z
+      .object({ engine: z.string(), type: z.string(), name: z.string().trim().min(1).max(80), mapping: csvMapping })
+      .strict(),
+    returns<CsvPreset>(),
+  ),
+  'csv:deletePreset': inWorker(
+    z.object({ engine: z.string(), type: z.string(), name: z.string() }).strict(),
+    returns<{ deleted: boolean }>(),
+  ),
 };
 
 export const events = {
@@ -565,6 +840,8 @@ export const events = {
   'sync:progress': returns<SyncProgress>(),
   /** Pending changes were added, pushed or discarded. */
   'sync:pendingChanged': returns<{ total: number }>(),
+  /** A CSV dry run, apply or export moving on (rows so far). */
+  'csv:progress': returns<CsvProgress>(),
 };
 
 // ---------------------------------------------------------------------------------------

@@ -31,6 +31,14 @@ const BENCHMARKS: Record<string, Entry> = {
     what: 'push 20,000 edits (--edits) at the real 2 requests/s: share of the limit (target >= 95%), 429s (target 0)',
     load: async () => (await import('../test/bench/push.bench')).push,
   },
+  'sync-results': {
+    what: "a sync's per-item results (--items, default 20,000): recording per 100-item batch, pages of 100 first/middle/last (p95 target 20 ms)",
+    load: async () => (await import('../test/bench/sync-results.bench')).syncResults,
+  },
+  csv: {
+    what: 'CSV import (staging + dry run) and export of 1,000,000 items (--items) against the sqlite3 shell, peak RSS, a 100,000-change apply',
+    load: async () => (await import('../test/bench/csv.bench')).csv,
+  },
 };
 
 function listing(): string {

@@ -8,6 +8,7 @@ import { startSandboxAccount } from './accounts/sandbox-account';
 import { AccountService } from './accounts/service';
 import type { WorkerBoot } from './protocol';
 import { CatalogService } from './catalog/service';
+import { CsvService } from './csv/service';
 import { StatusReporter } from './status';
 import { SyncService } from './sync/sync-service';
 import { Databases } from './store/databases';
@@ -22,6 +23,7 @@ export interface WorkerRuntime {
   mirrors: MirrorService;
   catalog: CatalogService;
   sync: SyncService;
+  csv: CsvService;
   status: StatusReporter;
   stop(): Promise<void>;
 }
@@ -39,6 +41,7 @@ export async function createRuntime(boot: WorkerBoot, emit: EmitEvent): Promise<
   const mirrors = new MirrorService(dbs, accounts, engines, emit);
   const catalog = new CatalogService(dbs, accounts, emit);
   const sync = new SyncService(dbs, accounts, catalog, emit);
+  const csv = new CsvService(dbs, accounts, catalog, emit);
   const status = new StatusReporter(dbs, accounts, mirrors, emit, sync);
   status.start();
   sync.startAutoSync();
@@ -51,6 +54,7 @@ export async function createRuntime(boot: WorkerBoot, emit: EmitEvent): Promise<
     mirrors,
     catalog,
     sync,
+    csv,
     status,
     async stop() {
       status.stop();

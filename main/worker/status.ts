@@ -19,8 +19,12 @@ export class StatusReporter {
     private readonly accounts: AccountService,
     private readonly mirrors: MirrorService,
     private readonly emit: Emit,
-    private readonly sync: Pick<SyncService, 'isRunning' | 'isOffline' | 'activity'> | null = null,
-  ) {}
+    private readonly sync: Pick<SyncService, 'isRunning' | 'isOffline' | 'activity' | 'onActivity'> | null = null,
+  ) {
+    // A sync starting, asked to stop or ending shows at once, not at the next tick: "Syncing 40%"
+    // must not stay on the bar after the user cancelled.
+    sync?.onActivity(() => this.publish());
+  }
 
   snapshot(): StatusSnapshot {
     const profile = this.accounts.current();

@@ -1,33 +1,31 @@
 /**
  * How a cell's value reads as text (in the grid, in a copy, in an editor) and whether typed
  * text fits its column. The worker converts text by the column's kind and has the last word;
- * these checks only let the editor say what is wrong before anything is sent.
+ * these checks only let the editor say what is wrong before anything is sent. Numbers,
+ * prices, booleans, lists, dates and addresses are read by preload/values.ts, the very
+ * readers the worker converts with.
  */
 import type { FieldKind } from '../../preload/contract';
+import {
+  isIsoDate,
+  isWebAddress,
+  normalizePath,
+  parseBoolean,
+  parseNumber,
+  parsePrice,
+  splitList,
+} from '../../preload/values';
+
+// The readers are shared with the worker (preload/values.ts); the grid's modules import them from here.
+export { normalizePath, parseNumber, parsePrice, splitList };
 
 /** Lists travel as one text joined with this (the worker splits on it). */
 export const LIST_SEPARATOR = ' | ';
 /** Category paths are written A > B > C, as Doofinder feeds write them. */
 export const PATH_SEPARATOR = ' > ';
 
-export function splitList(text: string): string[] {
-  return text
-    .split('|')
-    .map((part) => part.trim())
-    .filter((part) => part !== '');
-}
-
 export function joinList(values: readonly string[]): string {
   return values.join(LIST_SEPARATOR);
-}
-
-/** "Men>Shoes >  Boots" reads as "Men > Shoes > Boots". */
-export function normalizePath(text: string): string {
-  return text
-    .split('>')
-    .map((part) => part.trim())
-    .filter((part) => part !== '')
-    .join(PATH_SEPARATOR);
 }
 
 function scalarText(value: unknown): string {
@@ -42,82 +40,6 @@ export function valueText(value: unknown): string {
   if (Array.isArray(value)) return joinList(value.map(scalarText));
   return scalarText(value);
 }
-
-const CURRENCY = /^(?:[A-Z]{3}|[$€£¥₹₩₽¢]|US\$|R\$|kr|zł|Kč)$/i;
-
-/** Digits with `sep` between groups of three (or no `sep` at all), the separators removed. */
-function ungroup(text: string, sep: string): string | null {
-  if (!text.includes(sep)) return /^\d+$/.test(text) ? text : null;
-  const [head = '', ...rest] = text.split(sep);
-  if (!/^\d{1,3}$/.test(head) || !rest.every((group) => /^\d{3}$/.test(group))) return null;
-  return head + rest.join('');
-}
-
-function splitDecimal(body: string): { integer: string | null; fraction: string } {
-  const dots = body.split('.').length - 1;
-  const commas = body.split(',').length - 1;
-  if (dots > 0 && commas > 0) {
-    // With both, the last one is the decimal point and the other separates thousands.
-    const point = body.lastIndexOf('.') > body.lastIndexOf(',') ? '.' : ',';
-    const at = body.lastIndexOf(point);
-    return { integer: ungroup(body.slice(0, at), point === '.' ? ',' : '.'), fraction: body.slice(at + 1) };
-  }
-  if (dots + commas === 1) {
-    const at = Math.max(body.indexOf('.'), body.indexOf(','));
-    return { integer: body.slice(0, at) || '0', fraction: body.slice(at + 1) };
-  }
-  return { integer: ungroup(body, dots > 0 ? '.' : ','), fraction: '' };
-}
-
-/**
- * A number as people write it, read as the worker reads it (main/worker/catalog/convert.ts):
- * 12, -3, 12.5, 12,5, 1,234.56, 1.234,56, 1 234,5, 1e3.
- */
-export function parseNumber(text: string): number | null {
-  let body = text.trim().replace(/[\u00a0\u202f']/g, ' ');
-  let sign = 1;
-  if (body.startsWith('-') || body.startsWith('+')) {
-    sign = body.startsWith('-') ? -1 : 1;
-    body = body.slice(1).trim();
-  }
-  if (/^\d+(?:\.\d+)?e[-+]?\d+$/i.test(body)) return sign * Number(body);
-  body = body.replace(/(\d) (?=\d{3}(?:\D|$))/g, '$1');
-  if (!/^[\d.,]+$/.test(body) || !/\d/.test(body)) return null;
-  const { integer, fraction } = splitDecimal(body);
-  if (integer === null || !/^\d+$/.test(integer) || !/^\d*$/.test(fraction)) return null;
-  return sign * Number(`${integer}.${fraction || '0'}`);
-}
-
-/** A price: a number with or without a currency symbol or code (€12,50, 12.50 EUR). */
-export function parsePrice(text: string): number | null {
-  let rest = text.trim();
-  const before = /^([^\d\s.,+-]+)\s*/u.exec(rest);
-  if (before) rest = rest.slice(before[0].length);
-  const after = /\s*([^\d\s.,]+)$/u.exec(rest);
-  if (after) rest = rest.slice(0, rest.length - after[0].length);
-  if (before && after) return null;
-  const currency = before?.[1] ?? after?.[1];
-  if (currency !== undefined && !CURRENCY.test(currency)) return null;
-  return parseNumber(rest);
-}
-
-function parseBoolean(text: string): boolean | null {
-  const word = text.trim().toLowerCase();
-  if (['true', 'yes', '1'].includes(word)) return true;
-  if (['false', 'no', '0'].includes(word)) return false;
-  return null;
-}
-
-function isWebAddress(text: string): boolean {
-  try {
-    const url = new URL(text);
-    return url.protocol === 'http:' || url.protocol === 'https:';
-  } catch {
-    return false;
-  }
-}
-
-const ISO_DATE = /^\d{4}-\d{2}-\d{2}(?:[T ]\d{2}:\d{2}(?::\d{2}(?:\.\d+)?)?(?:Z|[+-]\d{2}:?\d{2})?)?$/;
 
 /** Why typed text does not fit the column, or null when it does (empty text clears the cell). */
 export function problemWith(kind: FieldKind, text: string): string | null {
@@ -137,9 +59,7 @@ export function problemWith(kind: FieldKind, text: string): string | null {
     case 'image':
       return isWebAddress(trimmed) ? null : 'A web address starts with http:// or https://';
     case 'date':
-      return ISO_DATE.test(trimmed) && !Number.isNaN(Date.parse(trimmed.replace(' ', 'T')))
-        ? null
-        : `“${trimmed}” is not a date (write it as 2025-01-31)`;
+      return isIsoDate(trimmed) ? null : `“${trimmed}” is not a date (write it as 2025-01-31)`;
     default:
       return null;
   }

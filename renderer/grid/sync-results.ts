@@ -1,77 +1,77 @@
 /**
- * The result of a sync for each item it was asked to send, told from the pending list before
- * and after: gone from the list = sent and accepted; failed = refused (with the server's
- * reason); still pending = not sent (the sync was cancelled or stopped before it).
+ * What the results list says about a sync, from the worker's record of it (`sync:results`:
+ * a result per item, kept by the worker as the push settles each batch): the headline
+ * counts, how the run ended, the outcome filters and the page being shown.
  */
-import type { PendingSnapshot, RowStatus, SyncProgress } from '../../preload/contract';
+import type { SyncItemOutcome, SyncRunSummary } from '../../preload/contract';
+import { formatCount } from '../app/format';
 
-export type ItemOutcome = 'synced' | 'failed' | 'conflict' | 'not-sent';
+/** Problems first, as the worker orders the rows. */
+export const OUTCOME_ORDER: readonly SyncItemOutcome[] = ['failed', 'conflict', 'not-sent', 'synced'];
 
-export interface ItemResult {
-  engine: string;
-  engineName: string;
-  type: string;
-  id: string;
-  /** What was to be sent: an edit, a new item or a deletion. */
-  change: RowStatus;
-  outcome: ItemOutcome;
-  reason: string | null;
+export const OUTCOME_LABELS: Record<SyncItemOutcome, string> = {
+  synced: 'Synced',
+  failed: 'Failed',
+  conflict: 'Conflict',
+  'not-sent': 'Not sent',
+};
+
+/** Rows a page of the list shows. */
+export const RESULTS_PAGE = 100;
+
+/** "Last sync: 1,299 synced, 1 failed, 1,700 not sent". */
+export function resultsHeadline(counts: Record<SyncItemOutcome, number>): string {
+  const parts = [`${formatCount(counts.synced)} synced`];
+  if (counts.failed > 0) parts.push(`${formatCount(counts.failed)} failed`);
+  if (counts.conflict > 0) parts.push(`${formatCount(counts.conflict)} in conflict`);
+  if (counts['not-sent'] > 0) parts.push(`${formatCount(counts['not-sent'])} not sent`);
+  return `Last sync: ${parts.join(', ')}`;
 }
 
-const keyOf = (engine: string, type: string, id: string) => `${engine}\u0000${type}\u0000${id}`;
-
-function outcomeOf(status: RowStatus): ItemOutcome {
-  if (status === 'failed') return 'failed';
-  if (status === 'conflict') return 'conflict';
-  return 'not-sent';
-}
-
-export function syncResults(before: PendingSnapshot, after: PendingSnapshot): ItemResult[] {
-  const now = new Map<string, { status: RowStatus; error: string | null }>();
-  for (const group of after.groups) {
-    for (const item of group.items) now.set(keyOf(group.engine, group.type, item.id), item);
+/** How the run ended when it did not simply finish, in words; null when it finished. */
+export function runEnding(run: Pick<SyncRunSummary, 'state' | 'error'>): string | null {
+  switch (run.state) {
+    case 'completed':
+      return null;
+    case 'running':
+      return 'Still syncing: the list grows as batches are answered.';
+    case 'paused':
+      return 'Paused: the rest goes when you resume or sync again.';
+    case 'cancelled':
+      return 'Cancelled: what was not sent goes with the next sync.';
+    case 'failed':
+      return `Stopped: ${run.error ?? 'the sync could not go on.'}`;
   }
-  const results: ItemResult[] = [];
-  for (const group of before.groups) {
-    for (const item of group.items) {
-      // A row that had already failed and was not retried is not part of this sync's story.
-      if (item.status === 'failed' || item.status === 'conflict') continue;
-      const later = now.get(keyOf(group.engine, group.type, item.id));
-      results.push({
-        engine: group.engine,
-        engineName: group.engineName,
-        type: group.type,
-        id: item.id,
-        change: item.status,
-        outcome: later ? outcomeOf(later.status) : 'synced',
-        reason: later?.error ?? null,
-      });
-    }
-  }
-  return results;
 }
 
-export function countOutcomes(results: readonly ItemResult[]): Record<ItemOutcome, number> {
-  const counts: Record<ItemOutcome, number> = { synced: 0, failed: 0, conflict: 0, 'not-sent': 0 };
-  for (const result of results) counts[result.outcome] += 1;
-  return counts;
+export interface OutcomeFilter {
+  outcome: SyncItemOutcome | null;
+  label: string;
+  count: number;
 }
 
-/**
- * The totals a finished sync reports: from its progress, which counts every item it sent (the
- * pending list the per-item results come from is capped), with the items that turned out to
- * be in conflict from the results.
- */
-export function syncTotals(
-  results: readonly ItemResult[],
-  progress: Pick<SyncProgress, 'done' | 'failed' | 'total'> | null,
-): Record<ItemOutcome, number> {
-  const counts = countOutcomes(results);
-  if (!progress) return counts;
-  return {
-    synced: Math.max(0, progress.done - progress.failed),
-    failed: progress.failed,
-    conflict: counts.conflict,
-    'not-sent': Math.max(0, progress.total - progress.done),
-  };
+/** "All" and each outcome the run has, problems first. */
+export function outcomeFilters(counts: Record<SyncItemOutcome, number>): OutcomeFilter[] {
+  const total = OUTCOME_ORDER.reduce((sum, outcome) => sum + counts[outcome], 0);
+  return [
+    { outcome: null, label: 'All', count: total },
+    ...OUTCOME_ORDER.filter((outcome) => counts[outcome] > 0).map((outcome) => ({
+      outcome,
+      label: OUTCOME_LABELS[outcome],
+      count: counts[outcome],
+    })),
+  ];
+}
+
+/** "101–200 of 20,000"; "None" for an empty list. */
+export function pageRange(offset: number, shown: number, total: number): string {
+  if (total === 0 || shown === 0) return 'None';
+  return `${formatCount(offset + 1)}–${formatCount(offset + shown)} of ${formatCount(total)}`;
+}
+
+/** The offset of the page before or after, kept inside the list. */
+export function turnPage(offset: number, step: -1 | 1, total: number, size = RESULTS_PAGE): number {
+  const next = offset + step * size;
+  if (next < 0) return 0;
+  return next >= total ? offset : next;
 }

@@ -407,7 +407,24 @@ describe('the catalog grid, against the Sandbox account', () => {
     );
     for (const row of [10, 11, 13, 14]) await expect(statusOf(row)).resolves.toBe('clean');
     await expect(results.getByTestId('sync-result').first().textContent()).resolves.toContain('Failed');
+    await expect(results.getByTestId('sync-result').first().textContent()).resolves.toContain(
+      'failed to parse [rating]',
+    );
     await shoot('failures');
+    for (const scheme of ['light', 'dark'] as const) {
+      await page.emulateMedia({ colorScheme: scheme });
+      await results.screenshot({ path: join(artifacts, `sync-results-failed-${scheme}.png`) });
+    }
+    await page.emulateMedia({ colorScheme: 'light' });
+    // The worker's record of the run: the refused item alone under "Failed", the accepted ones under "Synced".
+    const [refused, accepted] = [await textOf(12, 'id'), await textOf(10, 'id')];
+    const listed = () => results.getByTestId('sync-result').locator('code').allTextContents();
+    await results.getByRole('radio', { name: /^Failed/ }).click();
+    await expect.poll(listed).toEqual([refused]);
+    await results.getByRole('radio', { name: /^Synced/ }).click();
+    await expect.poll(listed).toContain(accepted);
+    expect(await listed()).not.toContain(refused);
+    await results.getByRole('radio', { name: /^All/ }).click();
 
     const download = page.waitForEvent('download');
     await results.getByRole('button', { name: 'Export failed (CSV)' }).click();

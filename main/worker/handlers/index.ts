@@ -3,6 +3,7 @@ import type { WorkerRuntime } from '../runtime';
 import { accountHandlers } from './accounts';
 import { appHandlers } from './app';
 import { catalogHandlers } from './catalog';
+import { csvHandlers } from './csv';
 import { pendingHandlers } from './pending';
 import { syncHandlers } from './sync';
 
@@ -14,5 +15,6 @@ export function createWorkerHandlers(runtime: WorkerRuntime) {
     ...catalogHandlers(runtime),
     ...syncHandlers(runtime),
     ...pendingHandlers(runtime),
+    ...csvHandlers(runtime),
   } satisfies HandlersFor<'worker'>;
 }

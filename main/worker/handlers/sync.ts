@@ -1,4 +1,4 @@
-/** The sync channels: push pending changes, pause or cancel, failed rows, auto-sync. */
+/** The sync channels: push pending changes, pause or cancel, each run's results, failed rows, auto-sync. */
 import type { HandlersFor } from '../../../preload/contract';
 import type { WorkerRuntime } from '../runtime';
 
@@ -16,5 +16,6 @@ export function syncHandlers({ sync, status }: WorkerRuntime): Pick<HandlersFor<
     'sync:retryFailed': ({ engine, type }) => sync.retryFailed(engine, type),
     'sync:exportFailed': ({ engine, type }) => sync.exportFailed(engine, type),
     'sync:settings': (change) => sync.settings(change),
+    'sync:results': (query) => sync.results(query),
   };
 }

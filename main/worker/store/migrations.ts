@@ -213,6 +213,65 @@ export const accountMigrations: readonly string[] = [
   END;
   INSERT INTO items_search (rowid, text) SELECT rowid, ${searchText('items')} FROM items;
   `,
+  /* 4 */ `
+  -- CSV import (main/worker/csv/). Column mappings saved by name per engine and type; the
+  -- header they were made for (names as compared: case and accents ignored) finds them again.
+  CREATE TABLE csv_presets (
+    engine TEXT NOT NULL,
+    type TEXT NOT NULL,
+    name TEXT NOT NULL,
+    header_key TEXT NOT NULL,
+    mapping TEXT NOT NULL,
+    saved_at TEXT NOT NULL,
+    PRIMARY KEY (engine, type, name)
+  ) WITHOUT ROWID;
+  CREATE INDEX csv_presets_by_header ON csv_presets(engine, type, header_key);
+
+  -- One row per import: its file, choices, dry-run counts and what became of it. Its rows
+  -- are staged in a table of their own, csv_stage_{id}, dropped once the import is done with.
+  CREATE TABLE csv_imports (
+    id INTEGER PRIMARY KEY,
+    engine TEXT NOT NULL,
+    type TEXT NOT NULL,
+    file TEXT NOT NULL,
+    mode TEXT NOT NULL CHECK (mode IN ('merge', 'replace', 'add', 'update')),
+    dialect TEXT NOT NULL,
+    mapping TEXT NOT NULL,
+    state TEXT NOT NULL CHECK (state IN ('staging', 'staged', 'applied', 'discarded', 'failed')),
+    counts TEXT,
+    action INTEGER,
+    created_at TEXT NOT NULL,
+    applied_at TEXT
+  );
+  `,
+  /* 5 */ `
+  -- Each sync's outcome per item (issue 9: a result per item after a sync, kept across
+  -- restarts). A run is one sync of the account (a paused run resumed is the same run);
+  -- its results are written as the push settles each batch, in the same transaction. Only
+  -- the newest few runs are kept (sync/run-results.ts), so the tables stay small.
+  CREATE TABLE sync_runs (
+    id INTEGER PRIMARY KEY,
+    -- JSON {engine?, type?}: what the sync was asked to push.
+    scope TEXT NOT NULL,
+    state TEXT NOT NULL CHECK (state IN ('running', 'paused', 'completed', 'cancelled', 'failed')),
+    started_at TEXT NOT NULL,
+    ended_at TEXT,
+    error TEXT
+  );
+  CREATE TABLE sync_results (
+    seq INTEGER PRIMARY KEY,
+    run INTEGER NOT NULL REFERENCES sync_runs (id) ON DELETE CASCADE,
+    engine TEXT NOT NULL,
+    type TEXT NOT NULL,
+    id TEXT NOT NULL,
+    op TEXT NOT NULL CHECK (op IN ('patch', 'put', 'delete')),
+    outcome TEXT NOT NULL CHECK (outcome IN ('synced', 'failed', 'conflict', 'not-sent')),
+    message TEXT,
+    UNIQUE (run, engine, type, id)
+  );
+  -- Pages of one outcome in the order the items were settled.
+  CREATE INDEX sync_results_by_outcome ON sync_results (run, outcome, seq);
+  `,
 ];
 
 export function migrate(db: SqliteDatabase, migrations: readonly string[]): void {

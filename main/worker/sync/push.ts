@@ -18,6 +18,7 @@ import { deleteItems, patchItems, putItems, type Item } from '../doofinder/manag
 import type { SqliteDatabase } from '../store/open';
 import { firstBatch, operationFor, splitBatch, type Batch, type BatchKind, type PendingRow } from './batches';
 import type { Doc, ItemStatus } from './merge';
+import type { SettledItem } from './run-results';
 
 export interface PushProgress {
   engine: string;
@@ -46,6 +47,11 @@ export interface PushOptions {
    */
   stop?: AbortSignal;
   onProgress?: (progress: PushProgress) => void;
+  /**
+   * Each item of a part of a batch the server answered, with what became of it; called inside
+   * the transaction that settles the rows, so a result is stored with the row it describes.
+   */
+  onSettled?: (items: SettledItem[]) => void;
   /** Requests per second the account allows, for the ETA. */
   ratePerSecond?: number;
 }
@@ -156,7 +162,13 @@ function serverAfter(kind: BatchKind, base: Doc | null, body: Doc): Doc {
   return kind === 'put' ? body : { ...(base ?? {}), ...body };
 }
 
-function settle(db: SqliteDatabase, batch: Batch, failures: Record<string, ItemFailure>): number {
+function settle(
+  db: SqliteDatabase,
+  target: { engine: string; type: string },
+  batch: Batch,
+  failures: Record<string, ItemFailure>,
+  onSettled?: (items: SettledItem[]) => void,
+): number {
   const select = db.prepare('SELECT rowid, doc, base, rev, status FROM items WHERE rowid = ?');
   const clean = db.prepare(
     "UPDATE items SET status = 'clean', base = NULL, theirs = NULL, error = NULL, pending_op = NULL, batch = NULL WHERE rowid = ?",
@@ -169,17 +181,25 @@ function settle(db: SqliteDatabase, batch: Batch, failures: Record<string, ItemF
   );
   const remove = db.prepare('DELETE FROM items WHERE rowid = ?');
   let failed = 0;
+  const settled: SettledItem[] = [];
+  const result = (entry: { id: string }, outcome: SettledItem['outcome'], message: string | null = null) =>
+    settled.push({ ...target, id: entry.id, op: batch.kind, outcome, message });
   db.transaction(() => {
     for (const entry of batch.entries) {
       const row = select.get(entry.rowid) as
         { rowid: number; doc: string; base: string | null; rev: number; status: ItemStatus } | undefined;
-      if (!row) continue;
       const failure = failures[entry.id];
       if (failure) {
+        const message = `${failure.reason} (${failure.type}, ${failure.status})`;
+        result(entry, 'failed', message);
+        if (!row) continue;
         failed += 1;
-        fail.run(`${failure.reason} (${failure.type}, ${failure.status})`, row.rowid);
+        fail.run(message, row.rowid);
         continue;
       }
+      // The server took it, whatever the row became meanwhile (edited again, discarded).
+      result(entry, 'synced');
+      if (!row) continue;
       const edited = row.rev !== entry.rev;
       if (batch.kind === 'delete') {
         // Restored by the user after the deletion was sent: it must be created again.
@@ -196,6 +216,7 @@ function settle(db: SqliteDatabase, batch: Batch, failures: Record<string, ItemF
       const status = row.status === 'pushing' ? 'dirty' : row.status;
       rebase.run(status === 'new' ? 'dirty' : status, JSON.stringify(base), row.rowid);
     }
+    onSettled?.(settled);
   })();
   return failed;
 }
@@ -301,7 +322,7 @@ export async function pushType(options: PushOptions): Promise<PushProgress> {
     markPushing(db, batch, batchId);
     try {
       await sendSplitting(client, engine, type, batch, signal, (sent, failures) => {
-        failed += settle(db, sent, failures);
+        failed += settle(db, { engine, type }, sent, failures, options.onSettled);
         done += sent.entries.length;
         batches += 1;
         options.onProgress?.(progress('running'));

@@ -7,7 +7,7 @@
 import type { SyncProgress } from '../../../preload/contract';
 import type { DoofinderClient } from '../doofinder/client';
 import type { SqliteDatabase } from '../store/open';
-import { pushType, type PushProgress } from './push';
+import { pushType, type PushOptions, type PushProgress } from './push';
 import { pushableTypes, requestsFor, requestsLeft, type SyncScope, type TypeQueue } from './sync-queue';
 
 export interface SyncCounters {
@@ -32,6 +32,8 @@ export interface SyncRunOptions {
   onProgress: (progress: SyncProgress) => void;
   /** A batch of this type was settled: its rows changed. */
   onBatch: (engine: string, type: string) => void;
+  /** Each settled item's result, inside the settling transaction (the run's per-item record). */
+  onSettled?: PushOptions['onSettled'];
 }
 
 export interface SyncOutcome {
@@ -109,6 +111,7 @@ function pushQueue(options: SyncRunOptions, tally: RunTally, queue: TypeQueue, l
     signal: options.abort,
     stop: options.stop,
     ratePerSecond: options.ratePerSecond,
+    onSettled: options.onSettled,
     onProgress: (push) => {
       if (push.state !== 'running') return;
       if (push.done > settled) {

@@ -3,16 +3,19 @@
  * account, type after type, with `sync:progress` events; pause and cancel between batches;
  * failed rows sent again or exported; optional auto-sync. After each batch the grid is told
  * to refetch (`catalog:changed`) and the pending count goes out (`sync:pendingChanged`).
+ * Each run's result per item is kept (run-results.ts) for `sync:results`.
  */
-import type { AccountState, ErrorCode, SyncProgress } from '../../../preload/contract';
+import type { AccountState, ErrorCode, SyncProgress, SyncResultsPage } from '../../../preload/contract';
 import { AppError } from '../../errors';
 import { redactSecrets } from '../../redact';
 import type { AccountService, Emit } from '../accounts/service';
 import type { CatalogService } from '../catalog/service';
 import type { Databases } from '../store/databases';
+import type { SqliteDatabase } from '../store/open';
 import type { Profile } from '../store/profiles';
 import { AutoSync, defaultAutoSyncTimings, type AutoSyncTimings } from './auto-sync';
 import { failedRowsCsv, retryFailedRows } from './failed-rows';
+import { beginRun, endRun, readResults, recordSettled, resumeRun, type ResultsQuery } from './run-results';
 import { runSync, type SyncCounters, type SyncOutcome } from './sync-run';
 import { autoSyncEnabled, setAutoSync } from './sync-settings';
 import { countPushing, countUnsynced, queueState, type SyncScope } from './sync-queue';
@@ -29,6 +32,8 @@ const STATE_CODES: Record<Exclude<AccountState, 'ok'>, ErrorCode> = {
 const RATE_PER_SECOND = 2;
 
 interface Run {
+  /** Its record in sync_runs. */
+  id: number;
   scope: SyncScope;
   /** Pause or cancel: stops between batches. */
   stop: AbortController;
@@ -40,13 +45,21 @@ interface Run {
 }
 
 interface Paused {
+  runId: number;
   scope: SyncScope;
   progress: SyncProgress;
 }
 
-function startingProgress(accountId: string, carried: SyncCounters | undefined): SyncProgress {
+/** What the status bar says while a stop the user asked for waits for the batch that is out. */
+const STOPPING: Record<Run['stopAs'], string> = {
+  paused: 'Pausing the sync (the batch already sent is being settled)…',
+  cancelled: 'Cancelling the sync (the batch already sent is being settled)…',
+};
+
+function startingProgress(accountId: string, runId: number, carried: SyncCounters | undefined): SyncProgress {
   const counts = carried ?? { done: 0, failed: 0, batches: 0 };
   return {
+    runId,
     accountId,
     state: 'running',
     done: counts.done,
@@ -68,6 +81,17 @@ function unexpectedEnd(last: SyncProgress, error: unknown): SyncProgress {
   return { ...last, state: 'failed', etaSeconds: null, error: message };
 }
 
+/** Stores how a run ended; a failure to store it is logged, never in the way of the run's end. */
+function recordEnd(db: SqliteDatabase, run: Pick<Run, 'id' | 'scope'>, final: SyncProgress): void {
+  try {
+    endRun(db, run.id, run.scope, final);
+  } catch (error) {
+    process.stderr.write(
+      `sync: the run's results could not be stored: ${redactSecrets(error instanceof Error ? error.message : String(error))}\n`,
+    );
+  }
+}
+
 const sameScope = (a: SyncScope, b: SyncScope) => a.engine === b.engine && a.type === b.type;
 
 /** A run of `outer` also pushes everything `inner` would. */
@@ -87,6 +111,8 @@ export class SyncService {
   private readonly paused = new Map<string, Paused>();
   /** Accounts whose last sync could not reach Doofinder (the status bar says offline). */
   private readonly unreachable = new Set<string>();
+  /** Told when what `activity()` says may have changed (a run starts, is asked to stop, ends). */
+  private readonly activityListeners = new Set<() => void>();
   readonly autoSync: AutoSync;
 
   constructor(
@@ -145,6 +171,19 @@ export class SyncService {
     return failedRowsCsv(this.dbs.account(profile.id), engine, type);
   }
 
+  /** A sync's result per item (the last sync's by default), problems first, a page at a time. */
+  results(query: ResultsQuery): SyncResultsPage {
+    const profile = this.accounts.requireCurrent();
+    const live = this.runs.get(profile.id);
+    return readResults(this.dbs.account(profile.id), query, (id) => live?.id === id);
+  }
+
+  /** Calls `listener` when the sync's activity may have changed; returns the unsubscribe. */
+  onActivity(listener: () => void): () => void {
+    this.activityListeners.add(listener);
+    return () => this.activityListeners.delete(listener);
+  }
+
   settings(change: { autoSync?: boolean }): { autoSync: boolean } {
     const profile = this.accounts.requireCurrent();
     const db = this.dbs.app();
@@ -168,6 +207,7 @@ export class SyncService {
     const profile = this.accounts.current();
     if (!profile) return null;
     const run = this.runs.get(profile.id);
+    if (run?.stop.signal.aborted) return STOPPING[run.stopAs];
     if (run) {
       const { done, total } = run.last;
       return `Syncing ${total === 0 ? 0 : Math.floor((done / total) * 100)}%`;
@@ -225,20 +265,24 @@ export class SyncService {
     const db = this.dbs.account(profile.id);
     const paused = this.paused.get(profile.id);
     this.paused.delete(profile.id);
-    // A paused run of the same scope goes on counting from where it stopped.
-    const carried: SyncCounters | undefined = paused && sameScope(paused.scope, scope) ? paused.progress : undefined;
+    // A paused run of the same scope goes on counting (and recording) from where it stopped.
+    const resumed = paused && sameScope(paused.scope, scope) ? paused : undefined;
+    const carried: SyncCounters | undefined = resumed?.progress;
+    const runId = resumed ? resumed.runId : beginRun(db, scope);
+    if (resumed) resumeRun(db, runId);
     const run: Run = {
+      id: runId,
       scope,
       stop: new AbortController(),
       stopAs: 'paused',
       abort: new AbortController(),
-      last: startingProgress(profile.id, carried),
-      done: Promise.resolve(startingProgress(profile.id, carried)),
+      last: startingProgress(profile.id, runId, carried),
+      done: Promise.resolve(startingProgress(profile.id, runId, carried)),
     };
     this.runs.set(profile.id, run);
     const report = (next: SyncProgress) => {
-      run.last = next;
-      this.emit('sync:progress', next);
+      run.last = { ...next, runId };
+      this.emit('sync:progress', run.last);
     };
     const outcome = runSync({
       db,
@@ -251,6 +295,7 @@ export class SyncService {
       carried,
       onProgress: report,
       onBatch: (engine, type) => this.rowsChanged(profile.id, engine, type),
+      onSettled: (items) => recordSettled(db, runId, items),
     });
     run.done = outcome
       .then(
@@ -258,22 +303,25 @@ export class SyncService {
         (error: unknown) => unexpectedEnd(run.last, error),
       )
       .then((final) => {
+        recordEnd(db, run, final);
         this.runs.delete(profile.id);
         report(final);
+        this.activityChanged();
         this.emit('sync:pendingChanged', { total: countUnsynced(db) });
         this.autoSync.finished(profile.id, final, queueState(db));
-        return final;
+        return run.last;
       });
+    this.activityChanged();
     return run.last;
   }
 
   /** A run ended: its final state (a stop asked by the user names which), and what it says of the account. */
   private settle(profileId: string, run: Run, outcome: SyncOutcome): SyncProgress {
     const state = outcome.progress.state === 'paused' ? run.stopAs : outcome.progress.state;
-    const final = { ...outcome.progress, state };
+    const final = { ...outcome.progress, state, runId: run.id };
     if (outcome.unreachable) this.unreachable.add(profileId);
     else if (state === 'completed') this.unreachable.delete(profileId);
-    if (state === 'paused') this.paused.set(profileId, { scope: run.scope, progress: final });
+    if (state === 'paused') this.paused.set(profileId, { runId: run.id, scope: run.scope, progress: final });
     return final;
   }
 
@@ -286,14 +334,22 @@ export class SyncService {
       if (paused && as === 'cancelled') {
         this.paused.delete(profile.id);
         const cancelled: SyncProgress = { ...paused.progress, state: 'cancelled' };
+        recordEnd(this.dbs.account(profile.id), { id: paused.runId, scope: paused.scope }, cancelled);
         this.emit('sync:progress', cancelled);
+        this.activityChanged();
         return cancelled;
       }
       return paused?.progress ?? null;
     }
+    // A cancel asked while a pause waits for its batch (or the other way round) names the end.
     run.stopAs = as;
     run.stop.abort(new Error(as === 'paused' ? 'Paused by the user.' : 'Cancelled by the user.'));
+    this.activityChanged();
     return run.done;
+  }
+
+  private activityChanged(): void {
+    for (const listener of this.activityListeners) listener();
   }
 
   /** Rows of a type changed: the grid refetches (if it shows this account) and the count goes out. */

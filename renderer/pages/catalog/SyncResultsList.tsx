@@ -1,51 +1,79 @@
-import { CircleCheck, CircleX, Clock, Download, RotateCcw, TriangleAlert, X } from 'lucide-react';
+import {
+  ChevronLeft,
+  ChevronRight,
+  CircleCheck,
+  CircleX,
+  Clock,
+  Download,
+  RotateCcw,
+  TriangleAlert,
+  X,
+} from 'lucide-react';
 import { useState } from 'react';
+import type { SyncItemOutcome, SyncRunSummary } from '../../../preload/contract';
 import { describeError } from '../../api/client';
-import { syncTotals, type ItemOutcome, type ItemResult } from '../../grid/sync-results';
+import { useRequest } from '../../api/hooks';
+import { formatCount } from '../../app/format';
+import {
+  OUTCOME_LABELS,
+  RESULTS_PAGE,
+  outcomeFilters,
+  pageRange,
+  resultsHeadline,
+  runEnding,
+  turnPage,
+} from '../../grid/sync-results';
 import { exportFailedRows, retryFailedRows } from './failed-rows';
 import type { SyncState } from './use-sync';
 
-const OUTCOMES: Record<ItemOutcome, { label: string; Icon: typeof CircleCheck }> = {
-  synced: { label: 'Synced', Icon: CircleCheck },
-  failed: { label: 'Failed', Icon: CircleX },
-  conflict: { label: 'Conflict', Icon: TriangleAlert },
-  'not-sent': { label: 'Not sent', Icon: Clock },
+const ICONS: Record<SyncItemOutcome, typeof CircleCheck> = {
+  synced: CircleCheck,
+  failed: CircleX,
+  conflict: TriangleAlert,
+  'not-sent': Clock,
 };
 
-/** The results list shows the problems first; a long list of successes is capped. */
-const SHOWN = 300;
+const CHANGES = { edit: 'edit', create: 'new item', delete: 'deletion' } as const;
 
-function failedTypes(results: ItemResult[]): { engine: string; engineName: string; type: string }[] {
-  const seen = new Map<string, { engine: string; engineName: string; type: string }>();
-  for (const result of results) {
-    if (result.outcome === 'failed') seen.set(`${result.engine}/${result.type}`, result);
-  }
-  return [...seen.values()];
+/** After a sync: its result per item from the worker, problems first, a page at a time; retry and export. */
+export function SyncResultsList({ sync }: { sync: SyncState }) {
+  if (sync.resultsRun === null) return null;
+  // A fresh list (first page, no filter) for each run shown.
+  return <RunResults key={`${sync.resultsRun}/${sync.resultsVersion}`} sync={sync} run={sync.resultsRun} />;
 }
 
-/** After a sync: one line per item it sent, failures with the server's reason, retry and export. */
-export function SyncResultsList({ sync }: { sync: SyncState }) {
+function RunResults({ sync, run }: { sync: SyncState; run: number | 'last' }) {
+  const [outcome, setOutcome] = useState<SyncItemOutcome | null>(null);
+  const [offset, setOffset] = useState(0);
   const [problem, setProblem] = useState<string | null>(null);
-  const results = sync.results;
-  if (!results) return null;
-  const counts = syncTotals(results, sync.ended);
-  const order: ItemOutcome[] = ['failed', 'conflict', 'not-sent', 'synced'];
-  const sorted = [...results].sort((a, b) => order.indexOf(a.outcome) - order.indexOf(b.outcome));
+  const page = useRequest('sync:results', {
+    ...(run === 'last' ? {} : { run }),
+    ...(outcome ? { outcome } : {}),
+    offset,
+    limit: RESULTS_PAGE,
+  });
+  const { reload } = page;
 
-  async function retry(engine: string, type: string) {
-    setProblem(null);
-    try {
-      await retryFailedRows(engine, type);
-      await sync.start({ engine, type });
-    } catch (error) {
-      setProblem(describeError(error));
-    }
+  const summary = page.data?.run;
+  if (page.error !== null && !page.data) {
+    return (
+      <section className="sync-results" aria-label="Sync results" data-testid="sync-results">
+        <p className="form__error">The results of the last sync could not be read: {describeError(page.error)}</p>
+        <button type="button" className="button button--small" onClick={reload}>
+          Try again
+        </button>
+      </section>
+    );
   }
+  if (!summary) return null;
+  const rows = page.data?.rows ?? [];
+  const total = page.data?.total ?? 0;
+  const ending = runEnding(summary);
 
-  async function exportCsv(engine: string, engineName: string, type: string) {
+  async function act(what: () => Promise<unknown>) {
     setProblem(null);
     try {
-      await exportFailedRows(engine, engineName, type);
+      await what();
     } catch (error) {
       setProblem(describeError(error));
     }
@@ -54,12 +82,7 @@ export function SyncResultsList({ sync }: { sync: SyncState }) {
   return (
     <section className="sync-results" aria-label="Sync results" data-testid="sync-results">
       <header className="sync-results__header">
-        <h3>
-          Last sync: {counts.synced.toLocaleString()} synced
-          {counts.failed > 0 && `, ${counts.failed.toLocaleString()} failed`}
-          {counts.conflict > 0 && `, ${counts.conflict.toLocaleString()} in conflict`}
-          {counts['not-sent'] > 0 && `, ${counts['not-sent'].toLocaleString()} not sent`}
-        </h3>
+        <h3>{resultsHeadline(summary.counts)}</h3>
         <button
           type="button"
           className="button button--icon button--small"
@@ -69,27 +92,38 @@ export function SyncResultsList({ sync }: { sync: SyncState }) {
           <X size={14} aria-hidden="true" />
         </button>
       </header>
-      {failedTypes(results).map((group) => (
-        <div key={`${group.engine}/${group.type}`} className="sync-results__actions">
-          <span className="muted">
-            {group.engineName} · {group.type}
-          </span>
-          <button type="button" className="button button--small" onClick={() => void retry(group.engine, group.type)}>
-            <RotateCcw size={13} aria-hidden="true" /> Retry failed
-          </button>
-          <button
-            type="button"
-            className="button button--small"
-            onClick={() => void exportCsv(group.engine, group.engineName, group.type)}
-          >
-            <Download size={13} aria-hidden="true" /> Export failed (CSV)
-          </button>
-        </div>
-      ))}
+      {ending && <p className={summary.state === 'failed' ? 'form__error' : 'muted'}>{ending}</p>}
+      <FailedActions
+        summary={summary}
+        onRetry={(engine, type) =>
+          void act(async () => {
+            await retryFailedRows(engine, type);
+            await sync.start({ engine, type });
+          })
+        }
+        onExport={(engine, engineName, type) => void act(() => exportFailedRows(engine, engineName, type))}
+      />
       {problem && <p className="form__error">{problem}</p>}
-      <ul className="sync-results__list">
-        {sorted.slice(0, SHOWN).map((result) => {
-          const { label, Icon } = OUTCOMES[result.outcome];
+      <div className="sync-results__filters" role="radiogroup" aria-label="Show results">
+        {outcomeFilters(summary.counts).map((filter) => (
+          <button
+            key={filter.outcome ?? 'all'}
+            type="button"
+            role="radio"
+            aria-checked={filter.outcome === outcome}
+            className="sync-results__filter"
+            onClick={() => {
+              setOutcome(filter.outcome);
+              setOffset(0);
+            }}
+          >
+            {filter.label} <span className="muted">{formatCount(filter.count)}</span>
+          </button>
+        ))}
+      </div>
+      <ul className="sync-results__list" aria-busy={page.loading}>
+        {rows.map((result) => {
+          const Icon = ICONS[result.outcome];
           return (
             <li
               key={`${result.engine}/${result.type}/${result.id}`}
@@ -98,17 +132,72 @@ export function SyncResultsList({ sync }: { sync: SyncState }) {
             >
               <Icon size={13} aria-hidden="true" />
               <code>{result.id}</code>
-              <span className="sync-result__label">{label}</span>
-              {result.reason && <span className="sync-result__reason">{result.reason}</span>}
+              <span className="sync-result__label">
+                {OUTCOME_LABELS[result.outcome]} · {CHANGES[result.change]}
+              </span>
+              {result.message && (
+                <span className="sync-result__reason" title={result.message}>
+                  {result.message}
+                </span>
+              )}
             </li>
           );
         })}
       </ul>
-      {(sorted.length > SHOWN || sync.unlisted > 0) && (
-        <p className="muted">
-          {(sorted.length - Math.min(SHOWN, sorted.length) + sync.unlisted).toLocaleString()} more items not listed.
-        </p>
+      {total > RESULTS_PAGE && (
+        <div className="sync-results__pager">
+          <span className="muted" data-testid="sync-results-range">
+            {pageRange(offset, rows.length, total)}
+          </span>
+          <button
+            type="button"
+            className="button button--icon button--small"
+            aria-label="Previous results"
+            disabled={offset === 0}
+            onClick={() => setOffset(turnPage(offset, -1, total))}
+          >
+            <ChevronLeft size={14} aria-hidden="true" />
+          </button>
+          <button
+            type="button"
+            className="button button--icon button--small"
+            aria-label="Next results"
+            disabled={offset + RESULTS_PAGE >= total}
+            onClick={() => setOffset(turnPage(offset, 1, total))}
+          >
+            <ChevronRight size={14} aria-hidden="true" />
+          </button>
+        </div>
       )}
     </section>
   );
+}
+
+/** "Retry failed" and "Export failed (CSV)" for each type with items Doofinder refused in this run. */
+function FailedActions({
+  summary,
+  onRetry,
+  onExport,
+}: {
+  summary: SyncRunSummary;
+  onRetry: (engine: string, type: string) => void;
+  onExport: (engine: string, engineName: string, type: string) => void;
+}) {
+  return summary.failedTypes.map((group) => (
+    <div key={`${group.engine}/${group.type}`} className="sync-results__actions">
+      <span className="muted">
+        {group.engineName} · {group.type} · {formatCount(group.failed)} failed
+      </span>
+      <button type="button" className="button button--small" onClick={() => onRetry(group.engine, group.type)}>
+        <RotateCcw size={13} aria-hidden="true" /> Retry failed
+      </button>
+      <button
+        type="button"
+        className="button button--small"
+        onClick={() => onExport(group.engine, group.engineName, group.type)}
+      >
+        <Download size={13} aria-hidden="true" /> Export failed (CSV)
+      </button>
+    </div>
+  ));
 }

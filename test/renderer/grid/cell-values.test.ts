@@ -1,4 +1,6 @@
 import { describe, expect, it } from 'vitest';
+import type { FieldKind } from '../../../preload/contract';
+import { convertText } from '../../../main/worker/catalog/convert';
 import {
   displayText,
   listItems,
@@ -84,5 +86,41 @@ describe('cell values as people read and type them', () => {
     expect(valueFromText('list', 'a | b')).toEqual(['a', 'b']);
     expect(valueFromText('text', 'x')).toBe('x');
     expect(valueFromText('price', null)).toBeNull();
+  });
+});
+
+describe('the grid and the worker read typed text the same way', () => {
+  const samples: Array<[FieldKind, string]> = [
+    ['number', '1.234,56'],
+    ['number', '1 234,5'],
+    ['number', "1'234.5"],
+    ['number', '1e3'],
+    ['number', '1,23,4'],
+    ['number', '12 euros'],
+    ['price', '€12,50'],
+    ['price', '12.50 EUR'],
+    ['price', 'US$ 3'],
+    ['price', '12.50 apples'],
+    ['price', '€12 EUR'],
+    ['boolean', 'Yes'],
+    ['boolean', '0'],
+    ['boolean', 'maybe'],
+    ['url', 'https://example.com/a'],
+    ['url', 'ftp://example.com'],
+    ['date', '2025-01-31T10:00:00Z'],
+    ['date', '31/01/2025'],
+  ];
+
+  it('an editor accepts exactly the text the worker would store, and shows the value it stores', () => {
+    for (const [kind, text] of samples) {
+      const stored = convertText(text, kind);
+      expect(problemWith(kind, text) === null, `${kind} "${text}"`).toBe(stored.ok);
+      if (stored.ok) expect(valueFromText(kind, text), `${kind} "${text}"`).toEqual(stored.value);
+    }
+  });
+
+  it('splits a list on " %% " as well as "|", as the worker does', () => {
+    expect(textToSend('list', 'red %% blue|green')).toBe('red | blue | green');
+    expect(convertText('red %% blue|green', 'list')).toEqual({ ok: true, value: ['red', 'blue', 'green'] });
   });
 });

@@ -1,69 +1,61 @@
 import { describe, expect, it } from 'vitest';
-import type { PendingItem, PendingSnapshot } from '../../../preload/contract';
-import { countOutcomes, syncResults, syncTotals } from '../../../renderer/grid/sync-results';
+import type { SyncItemOutcome } from '../../../preload/contract';
+import { formatCount } from '../../../renderer/app/format';
+import {
+  outcomeFilters,
+  pageRange,
+  RESULTS_PAGE,
+  resultsHeadline,
+  runEnding,
+  turnPage,
+} from '../../../renderer/grid/sync-results';
 
-function snapshot(items: PendingItem[]): PendingSnapshot {
-  return {
-    groups: [
-      {
-        engine: 'e1',
-        engineName: 'Outdoor shop',
-        type: 'product',
-        counts: { edited: 0, created: 0, deleted: 0, failed: 0, conflicts: 0 },
-        items,
-        more: 0,
-      },
-    ],
-    total: items.length,
-    requests: 1,
-    etaSeconds: 1,
-  };
-}
-
-const item = (id: string, status: PendingItem['status'], error: string | null = null): PendingItem => ({
-  id,
-  status,
-  fields: [],
-  error,
+const counts = (partial: Partial<Record<SyncItemOutcome, number>>): Record<SyncItemOutcome, number> => ({
+  synced: 0,
+  failed: 0,
+  conflict: 0,
+  'not-sent': 0,
+  ...partial,
 });
 
-describe('the result of a sync, item by item', () => {
-  it('tells synced, failed (with the reason) and not sent apart', () => {
-    const before = snapshot([item('a', 'dirty'), item('b', 'new'), item('c', 'deleted'), item('d', 'dirty')]);
-    const after = snapshot([item('b', 'failed', 'price: not a number'), item('d', 'dirty')]);
-    const results = syncResults(before, after);
-    expect(results.map((r) => [r.id, r.outcome, r.reason])).toEqual([
-      ['a', 'synced', null],
-      ['b', 'failed', 'price: not a number'],
-      ['c', 'synced', null],
-      ['d', 'not-sent', null],
-    ]);
-    expect(countOutcomes(results)).toEqual({ synced: 2, failed: 1, conflict: 0, 'not-sent': 1 });
-  });
-
-  it('leaves out rows that had already failed before and were not retried', () => {
-    const before = snapshot([item('a', 'failed', 'old reason'), item('b', 'dirty')]);
-    const after = snapshot([item('a', 'failed', 'old reason')]);
-    expect(syncResults(before, after).map((r) => r.id)).toEqual(['b']);
-  });
-});
-
-describe('what a finished sync says it did', () => {
-  it('counts every item the sync sent, also those past the capped pending list', () => {
-    const listed = syncResults(
-      snapshot([item('a', 'dirty'), item('b', 'dirty')]),
-      snapshot([item('b', 'failed', 'failed to parse [price]')]),
+describe('what the results list says about a sync', () => {
+  it('counts every item of the run, not only those on the page', () => {
+    expect(resultsHeadline(counts({ synced: 1_299, failed: 1, 'not-sent': 1_700 }))).toBe(
+      `Last sync: ${formatCount(1_299)} synced, 1 failed, ${formatCount(1_700)} not sent`,
     );
-    expect(syncTotals(listed, { done: 1_300, failed: 1, total: 3_000 })).toEqual({
-      synced: 1_299,
-      failed: 1,
-      conflict: 0,
-      'not-sent': 1_700,
-    });
+    expect(resultsHeadline(counts({ synced: 1 }))).toBe('Last sync: 1 synced');
+    expect(resultsHeadline(counts({ failed: 2, conflict: 3 }))).toBe('Last sync: 0 synced, 2 failed, 3 in conflict');
   });
 
-  it('falls back to the listed items when the progress is not known', () => {
-    const listed = syncResults(snapshot([item('a', 'dirty')]), snapshot([]));
-    expect(syncTotals(listed, null)).toMatchObject({ synced: 1, failed: 0 });
+  it('says how a sync that did not finish ended, and why it stopped', () => {
+    expect(runEnding({ state: 'completed', error: null })).toBeNull();
+    expect(runEnding({ state: 'cancelled', error: null })).toMatch(/goes with the next sync/);
+    expect(runEnding({ state: 'paused', error: null })).toMatch(/resume/);
+    expect(runEnding({ state: 'failed', error: 'Doofinder could not be reached.' })).toBe(
+      'Stopped: Doofinder could not be reached.',
+    );
+  });
+
+  it('offers a filter for each outcome the run has, problems first', () => {
+    expect(outcomeFilters(counts({ synced: 5, failed: 1, 'not-sent': 2 }))).toEqual([
+      { outcome: null, label: 'All', count: 8 },
+      { outcome: 'failed', label: 'Failed', count: 1 },
+      { outcome: 'not-sent', label: 'Not sent', count: 2 },
+      { outcome: 'synced', label: 'Synced', count: 5 },
+    ]);
+  });
+
+  it('pages through a long list without going past either end', () => {
+    const total = 20_000;
+    expect(pageRange(0, RESULTS_PAGE, total)).toBe(`1–${RESULTS_PAGE} of ${formatCount(total)}`);
+    expect(pageRange(19_900, 100, total)).toBe(
+      `${formatCount(19_901)}–${formatCount(20_000)} of ${formatCount(total)}`,
+    );
+    expect(pageRange(0, 0, 0)).toBe('None');
+    expect(turnPage(0, -1, total)).toBe(0);
+    expect(turnPage(0, 1, total)).toBe(RESULTS_PAGE);
+    expect(turnPage(19_900, 1, total)).toBe(19_900);
+    expect(turnPage(150, -1, total, 100)).toBe(50);
+    expect(turnPage(50, -1, total, 100)).toBe(0);
   });
 });

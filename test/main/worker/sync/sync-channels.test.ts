@@ -7,7 +7,13 @@ import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import type { EventChannel, MirrorProgressView, RequestChannel, SyncProgress } from '../../../../preload/contract';
+import type {
+  EventChannel,
+  MirrorProgressView,
+  RequestChannel,
+  SyncProgress,
+  SyncResultsPage,
+} from '../../../../preload/contract';
 import { createWorkerHandlers } from '../../../../main/worker/handlers';
 import { createRuntime, type WorkerRuntime } from '../../../../main/worker/runtime';
 
@@ -89,6 +95,9 @@ describe('the sync channels', () => {
         .find((progress) => progress.state !== 'running'),
     );
     expect(final).toMatchObject({ state: 'completed', done: 2, failed: 1 });
+    const results = await world.call<SyncResultsPage>('sync:results', { outcome: 'failed' });
+    expect(results.run).toMatchObject({ id: final.runId, counts: { synced: 1, failed: 1 } });
+    expect(results.rows).toMatchObject([{ id: bad, outcome: 'failed', change: 'edit' }]);
     expect(world.status(good)).toBe('clean');
     expect(events.some((event) => event.channel === 'catalog:changed')).toBe(true);
     expect(events.filter((event) => event.channel === 'sync:pendingChanged').at(-1)?.payload).toEqual({ total: 1 });
