@@ -1,16 +1,18 @@
 import type { HandlersFor, WorkerState } from '../preload/contract';
 import { accountHandlers } from './accounts';
+import { fileHandlers } from './files';
 import type { Keychain } from './keychain';
 import type { WorkerSupervisor } from './supervisor';
 
 /**
  * Handlers that run in the main process (or the browser-mode host): the keychain, the
- * account operations that need it, and the worker's state.
+ * account operations that need it, the worker's state, and the desktop app's file dialogs.
  */
 export function createMainHandlers(deps: { keychain: Keychain; worker: WorkerSupervisor }) {
   return {
     'app:workerState': (): WorkerState => deps.worker.currentState(),
     'keychain:status': () => deps.keychain.status(),
     ...accountHandlers(deps.worker, deps.keychain),
+    ...fileHandlers(),
   } satisfies HandlersFor<'main'>;
 }

@@ -427,6 +427,21 @@ export interface CsvProgress {
   done: boolean;
 }
 
+// ---- Files for import and export (how a file gets a path the worker can read or write) ----
+
+/** A file the user picked in a dialog, or null when they cancelled it. */
+export interface PickedFile {
+  file: string | null;
+}
+
+/**
+ * Electron's preload only (browser mode has no paths: files are uploaded to the host): the
+ * absolute path of a file dropped on or picked in the page, '' when it has none.
+ */
+export interface DesktopFiles {
+  pathForFile(file: { readonly name: string }): string;
+}
+
 // ---------------------------------------------------------------------------------------
 // Errors every channel may answer with
 // ---------------------------------------------------------------------------------------
@@ -821,6 +836,22 @@ export const requests = {
   'csv:deletePreset': inWorker(
     z.object({ engine: z.string(), type: z.string(), name: z.string() }).strict(),
     returns<{ deleted: boolean }>(),
+  ),
+
+  // ---- Files (main: the OS dialogs) ----
+  /** Electron's open dialog for a file to import (.csv, .tsv, .txt); browser mode uploads instead. */
+  'files:pickImport': inMain(z.void(), returns<PickedFile>()),
+  /** Electron's save dialog for an export or results file; browser mode downloads instead. */
+  'files:pickExport': inMain(
+    z
+      .object({
+        suggestedName: z
+          .string()
+          .max(200)
+          .regex(/^[^/\\\0]+\.(?:csv|tsv|txt)$/i, 'a file name ending in .csv, .tsv or .txt'),
+      })
+      .strict(),
+    returns<PickedFile>(),
   ),
 };
 

@@ -1,11 +1,12 @@
 /**
  * The only code that touches ipcRenderer. It exposes `window.api` (typed by the contract)
- * and nothing else: no Node, no Electron objects, no generic "send anything" function.
+ * and nothing else: no Node, no Electron objects, no generic "send anything" function (the one
+ * extra is the path of a file the user dropped or picked, which only Electron can tell).
  */
-import { contextBridge, ipcRenderer } from 'electron';
-import { isEventChannel, isRequestChannel, type Api, type Envelope } from './contract';
+import { contextBridge, ipcRenderer, webUtils } from 'electron';
+import { isEventChannel, isRequestChannel, type Api, type DesktopFiles, type Envelope } from './contract';
 
-const api: Api = {
+const api: Api & DesktopFiles = {
   request(channel, ...input) {
     if (!isRequestChannel(channel)) {
       const refused: Envelope<never> = {
@@ -24,6 +25,16 @@ const api: Api = {
     return () => {
       ipcRenderer.removeListener(channel, wrapped);
     };
+  },
+  // A dropped or picked file's path, so the worker reads it from disk (a 1M-row file never
+  // crosses IPC). Only the path of a File the user gave the page: nothing is read here.
+  pathForFile(file) {
+    // Not `instanceof File`: the object comes from the page's world, whose File is another class.
+    try {
+      return webUtils.getPathForFile(file as File);
+    } catch {
+      return '';
+    }
   },
 };
 

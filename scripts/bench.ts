@@ -39,6 +39,10 @@ const BENCHMARKS: Record<string, Entry> = {
     what: 'CSV import (staging + dry run) and export of 1,000,000 items (--items) against the sqlite3 shell, peak RSS, a 100,000-change apply',
     load: async () => (await import('../test/bench/csv.bench')).csv,
   },
+  upload: {
+    what: "browser mode's file upload and export download (--mb, default 200, a 1M-row catalog): MB/s, the host's peak RSS growth (target < 64 MB)",
+    load: async () => (await import('../test/bench/upload.bench')).fileTransfer,
+  },
 };
 
 function listing(): string {

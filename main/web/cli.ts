@@ -41,7 +41,7 @@ const { supervisor, route } = createAppHost({
 try {
   // `npm run dev` keeps one token across host restarts; otherwise each launch makes its own.
   const token = process.env.CATALOG_STUDIO_WEB_TOKEN || undefined;
-  web = await startWebHost({ rendererDir: join(here, '../renderer'), route, port, token });
+  web = await startWebHost({ rendererDir: join(here, '../renderer'), route, port, token, dataDir });
 } catch (error) {
   const reason = error instanceof Error ? error.message : String(error);
   process.stderr.write(`Browser mode could not listen on 127.0.0.1:${port}: ${reason}\n`);

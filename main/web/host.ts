@@ -14,6 +14,7 @@ import { WebSocketServer, type RawData, type WebSocket } from 'ws';
 import type { EventChannel } from '../../preload/contract';
 import type { RouteRequest } from '../router';
 import { CONTENT_SECURITY_POLICY } from '../csp';
+import { pruneTransfers, serveFileTransfer, TRANSFER_PREFIX } from './file-transfer';
 import { cookieName, isAllowedOrigin, isLoopbackHost, readCookie, staticFilePath, tokensMatch } from './guards';
 
 export interface WebHostOptions {
@@ -23,6 +24,8 @@ export interface WebHostOptions {
   port?: number;
   token?: string;
   log?: (line: string) => void;
+  /** The data folder: files to import are uploaded to its imports/, exports downloaded from exports/. */
+  dataDir?: string;
 }
 
 export interface WebHost {
@@ -71,8 +74,11 @@ export async function startWebHost(options: WebHostOptions): Promise<WebHost> {
 
   async function serveHttp(req: IncomingMessage, res: ServerResponse): Promise<void> {
     if (!isLoopbackHost(req.headers.host, port)) return plain(res, 403, 'Catalog Studio only answers on 127.0.0.1.');
-    if (req.method !== 'GET' && req.method !== 'HEAD') return plain(res, 405, 'Only GET is served here.');
     const url = new URL(req.url ?? '/', `http://127.0.0.1:${port}`);
+    if (options.dataDir && url.pathname.startsWith(TRANSFER_PREFIX)) {
+      return serveFileTransfer(req, res, url, { dataDir: options.dataDir, port, token, headers: SECURITY_HEADERS });
+    }
+    if (req.method !== 'GET' && req.method !== 'HEAD') return plain(res, 405, 'Only GET is served here.');
     const queryToken = url.searchParams.get('token');
     if (queryToken !== null) {
       if (!tokensMatch(queryToken, token)) return refuseToken(res);
@@ -145,6 +151,11 @@ export async function startWebHost(options: WebHostOptions): Promise<WebHost> {
   });
   const address = server.address();
   port = typeof address === 'object' && address ? address.port : 0;
+  if (options.dataDir) {
+    void pruneTransfers(options.dataDir).catch((error: unknown) =>
+      log(`browser mode: old uploads could not be removed: ${error instanceof Error ? error.message : String(error)}`),
+    );
+  }
 
   return {
     url: `http://127.0.0.1:${port}/?token=${token}`,

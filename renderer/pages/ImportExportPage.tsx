@@ -1,30 +1,117 @@
-import { ArrowDownUp } from 'lucide-react';
+/**
+ * Import / Export: CSV files into a type (file, columns, dry run, apply, sync) and out of it.
+ * Both work on the current account's engines and types; a file dropped on the Catalog page
+ * arrives here with its engine and type chosen.
+ */
+import { ArrowDownUp, Download, LoaderCircle, Upload } from 'lucide-react';
+import { useState } from 'react';
+import type { EnginesSnapshot } from '../../preload/contract';
+import { describeError } from '../api/client';
+import { useEvent, useRequest } from '../api/hooks';
 import { EmptyState } from '../components/EmptyState';
 import { PageHeader } from '../components/PageHeader';
 import { GoToAccounts } from './GoToAccounts';
+import { AccountLine } from './import-export/AccountLine';
+import { ExportForm } from './import-export/ExportForm';
+import { waitingImportHandoff, type ImportHandoff } from './import-export/import-handoff';
+import { ImportWizard } from './import-export/ImportWizard';
 import type { PageProps } from './page-props';
+import './import-export/import-export.css';
+
+type Tab = 'import' | 'export';
 
 export function ImportExportPage({ navigate }: PageProps) {
+  const engines = useRequest('engines:list', { refresh: false });
+  useEvent('engines:changed', (snapshot: EnginesSnapshot) => engines.set(snapshot));
+  useEvent('accounts:changed', () => engines.reload());
+  const [handoff, setHandoff] = useState<ImportHandoff | null>(waitingImportHandoff);
+  const [tab, setTab] = useState<Tab>('import');
+
+  const snapshot = engines.data;
+  const header = (
+    <PageHeader
+      title="Import / Export"
+      subtitle="Bring catalogs in and out as CSV, with a dry run before anything changes."
+    >
+      {snapshot && snapshot.engines.length > 0 && (
+        <div className="tabs" role="tablist" aria-label="Import or export">
+          <button
+            type="button"
+            role="tab"
+            aria-selected={tab === 'import'}
+            className="tabs__tab"
+            onClick={() => setTab('import')}
+          >
+            <Upload size={14} aria-hidden="true" /> Import
+          </button>
+          <button
+            type="button"
+            role="tab"
+            aria-selected={tab === 'export'}
+            className="tabs__tab"
+            onClick={() => setTab('export')}
+          >
+            <Download size={14} aria-hidden="true" /> Export
+          </button>
+        </div>
+      )}
+    </PageHeader>
+  );
+
+  if (!snapshot) {
+    return (
+      <>
+        {header}
+        {engines.error ? (
+          <p className="form__error" role="alert">
+            The engines could not be read: {describeError(engines.error)}
+          </p>
+        ) : (
+          <p className="muted">
+            <LoaderCircle size={14} className="spin inline-icon" aria-hidden="true" /> Reading the engines…
+          </p>
+        )}
+      </>
+    );
+  }
+  if (snapshot.accountId === null || snapshot.engines.length === 0) {
+    return (
+      <>
+        {header}
+        <EmptyState
+          icon={ArrowDownUp}
+          title={snapshot.accountId === null ? 'No account connected yet' : 'This account has no search engines yet'}
+          steps={[
+            'Connect an account and mirror a search engine first: imports are compared with what it holds.',
+            'Then pick a CSV from your shop or spreadsheet, check the column mapping and the dry run, and apply.',
+          ]}
+          action={<GoToAccounts navigate={navigate} />}
+        >
+          <p>
+            Imports show how each column maps to your products and exactly what would be added, changed or deleted, line
+            by line, before you apply them. Exports write any engine, or its pending changes, back to CSV.
+          </p>
+        </EmptyState>
+      </>
+    );
+  }
   return (
     <>
-      <PageHeader
-        title="Import / Export"
-        subtitle="Bring catalogs in and out as CSV, with a dry run before anything changes."
-      />
-      <EmptyState
-        icon={ArrowDownUp}
-        title="Nothing to import into yet"
-        steps={[
-          'Connect an account and mirror a search engine first: imports are compared with what it holds.',
-          'Then pick a CSV from your shop or spreadsheet, check the column mapping and the dry run, and apply.',
-        ]}
-        action={<GoToAccounts navigate={navigate} />}
-      >
-        <p>
-          Imports show how each column maps to your products and exactly what would be added, changed or deleted, line
-          by line, before you apply them. Exports write any engine, filtered view or selection back to CSV.
-        </p>
-      </EmptyState>
+      {header}
+      <AccountLine />
+      {/* Another account is another catalog: both forms start again. */}
+      <div hidden={tab !== 'import'}>
+        <ImportWizard
+          key={snapshot.accountId}
+          engines={snapshot.engines}
+          handoff={handoff}
+          onHandoffTaken={() => setHandoff(null)}
+          navigate={navigate}
+        />
+      </div>
+      <div hidden={tab !== 'export'}>
+        <ExportForm key={snapshot.accountId} engines={snapshot.engines} initial={handoff} />
+      </div>
     </>
   );
 }

@@ -14,6 +14,7 @@ import { addPastedRows, deleteSelectedRows, describeSelection, reportEdit } from
 import type { GridContext, ResolveTarget } from '../../grid/grid-context';
 import { GridController, type GridNotice } from '../../grid/grid-controller';
 import { parseLayout, type SavedLayout } from '../../grid/layout';
+import { dropToImport } from '../import-export/import-handoff';
 import { closeType } from './catalog-route';
 import { FindReplaceDialog } from './FindReplaceDialog';
 import { GridNotices } from './GridNotices';
@@ -144,7 +145,8 @@ export function TypeGridPage({ engine, type }: { engine: EngineView; type: TypeV
   const loadProblem = fields.error ?? null;
 
   return (
-    <div className="grid-page">
+    // A CSV dropped on the grid starts an import into this type.
+    <div className="grid-page" {...dropToImport(engine.hashid, type.name)}>
       <header className="grid-page__header">
         <nav className="breadcrumb" aria-label="Breadcrumb">
           <button type="button" className="breadcrumb__link" onClick={closeType}>
