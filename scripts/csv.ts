@@ -39,26 +39,35 @@ const USAGE = `Usage:
 
 class UsageError extends Error {}
 
-const { values, positionals } = parseArgs({
-  args: process.argv.slice(2),
-  allowPositionals: true,
-  options: {
-    account: { type: 'string' },
-    engine: { type: 'string' },
-    type: { type: 'string' },
-    mode: { type: 'string', default: 'merge' },
-    'dry-run': { type: 'boolean', default: false },
-    sync: { type: 'boolean', default: false },
-    'allow-invalid': { type: 'boolean', default: false },
-    results: { type: 'string' },
-    encoding: { type: 'string' },
-    delimiter: { type: 'string' },
-    format: { type: 'string', default: 'csv' },
-    columns: { type: 'string' },
-    'list-joiner': { type: 'string' },
-    bom: { type: 'boolean', default: false },
-  },
-});
+function parseCommandLine() {
+  try {
+    return parseArgs({ args: process.argv.slice(2), allowPositionals: true, options: OPTIONS });
+  } catch (error) {
+    // An unknown flag or a missing value: say which, and how the command is used (no stack).
+    const asked = process.argv.includes('--help') || process.argv.includes('-h');
+    process.stderr.write(`${asked ? '' : `${(error as Error).message}\n\n`}${USAGE}\n`);
+    process.exit(asked ? 0 : 2);
+  }
+}
+
+const OPTIONS = {
+  account: { type: 'string' },
+  engine: { type: 'string' },
+  type: { type: 'string' },
+  mode: { type: 'string', default: 'merge' },
+  'dry-run': { type: 'boolean', default: false },
+  sync: { type: 'boolean', default: false },
+  'allow-invalid': { type: 'boolean', default: false },
+  results: { type: 'string' },
+  encoding: { type: 'string' },
+  delimiter: { type: 'string' },
+  format: { type: 'string', default: 'csv' },
+  columns: { type: 'string' },
+  'list-joiner': { type: 'string' },
+  bom: { type: 'boolean', default: false },
+} as const;
+
+const { values, positionals } = parseCommandLine();
 
 const progress = (line: string) => process.stderr.write(`${line}\n`);
 
@@ -285,6 +294,9 @@ async function main(): Promise<number> {
   try {
     await cli.useAccount(required('account'));
     const file = resolve(path);
+    // The router lets the worker touch only granted files; here the user typed them.
+    cli.host.grants.grant(file, command === 'import' ? 'read' : 'write');
+    if (values.results) cli.host.grants.grant(resolve(values.results), 'write');
     return command === 'import' ? await runImport(cli, file) : await runExport(cli, file);
   } finally {
     stop();
