@@ -4,6 +4,8 @@
  */
 import type { EventChannel, WorkerState } from '../preload/contract';
 import { deliverKeys } from './accounts';
+import { createFileGrants, type FileGrants } from './file-grants';
+import { confirmDroppedFile } from './files';
 import { createMainHandlers } from './handlers';
 import { createKeychain, type Keychain } from './keychain';
 import { createRouter, type RouteRequest } from './router';
@@ -14,6 +16,12 @@ export interface AppHost {
   supervisor: WorkerSupervisor;
   keychain: Keychain;
   route: RouteRequest;
+  /**
+   * The files the worker may read or write for requests through `route`: main grants dialog
+   * picks, browser-mode uploads and export reservations, confirmed drops; a headless caller
+   * grants the paths its user typed. New with each host, so a restart forgets them all.
+   */
+  grants: FileGrants;
 }
 
 export function createAppHost(options: {
@@ -39,10 +47,13 @@ export function createAppHost(options: {
       }
     },
   });
+  const grants = createFileGrants();
   const route = createRouter({
     worker: supervisor,
-    mainHandlers: createMainHandlers({ keychain, worker: supervisor }),
+    mainHandlers: createMainHandlers({ keychain, worker: supervisor, grants }),
+    grants,
+    confirmRead: confirmDroppedFile,
   });
   supervisor.start();
-  return { supervisor, keychain, route };
+  return { supervisor, keychain, route, grants };
 }

@@ -27,7 +27,9 @@ const api: Api & DesktopFiles = {
     };
   },
   // A dropped or picked file's path, so the worker reads it from disk (a 1M-row file never
-  // crosses IPC). Only the path of a File the user gave the page: nothing is read here.
+  // crosses IPC). Only the path of a File the user gave the page: nothing is read here. Main
+  // cannot tell this path from one a compromised page made up, so before the worker reads a
+  // path main did not hand out, main asks the user (main/files.ts confirmDroppedFile).
   pathForFile(file) {
     // Not `instanceof File`: the object comes from the page's world, whose File is another class.
     try {

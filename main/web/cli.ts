@@ -31,7 +31,7 @@ const dataDir = values['data-dir'] ?? defaultDataDir();
 mkdirSync(dataDir, { recursive: true });
 
 let web: WebHost | null = null;
-const { supervisor, route } = createAppHost({
+const { supervisor, route, grants } = createAppHost({
   workerScript: join(here, 'worker.js'),
   boot: { appName: APP_NAME, appVersion: version, dataDir, mode: 'browser', sqliteBinding: null },
   onEvent: (channel, payload) => web?.broadcast(channel, payload),
@@ -41,7 +41,7 @@ const { supervisor, route } = createAppHost({
 try {
   // `npm run dev` keeps one token across host restarts; otherwise each launch makes its own.
   const token = process.env.CATALOG_STUDIO_WEB_TOKEN || undefined;
-  web = await startWebHost({ rendererDir: join(here, '../renderer'), route, port, token, dataDir });
+  web = await startWebHost({ rendererDir: join(here, '../renderer'), route, port, token, dataDir, grants });
 } catch (error) {
   const reason = error instanceof Error ? error.message : String(error);
   process.stderr.write(`Browser mode could not listen on 127.0.0.1:${port}: ${reason}\n`);

@@ -5,7 +5,9 @@
  * `exports/`, the worker writes there, and the page downloads it. The same checks as the
  * WebSocket: loopback Host (checked by the host before this), a loopback Origin when one is
  * sent, and this launch's token cookie. Names on disk are generated, so no request can
- * choose where a file lands.
+ * choose where a file lands. Each upload is granted for reading and each reservation for
+ * writing (main/file-grants.ts): those are the only files a browser page can have the
+ * worker touch.
  */
 import { randomBytes } from 'node:crypto';
 import { createReadStream, createWriteStream } from 'node:fs';
@@ -14,6 +16,7 @@ import type { IncomingMessage, ServerResponse } from 'node:http';
 import { join } from 'node:path';
 import { Transform } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
+import type { FileGrants } from '../file-grants';
 import { cookieName, isAllowedOrigin, readCookie, tokensMatch } from './guards';
 
 export interface FileTransferOptions {
@@ -21,6 +24,8 @@ export interface FileTransferOptions {
   port: number;
   token: string;
   headers: Record<string, string>;
+  /** Where an upload (read) and a reserved export (write) are granted to the worker. */
+  grants: FileGrants;
   /** Largest upload accepted; a 1M-row catalog is about 200 MB. */
   maxUploadBytes?: number;
 }
@@ -103,6 +108,7 @@ async function receiveUpload(
       return reply.text(413, `The file is larger than the ${formatBytes(limit)} an import may be.`);
     throw error;
   }
+  options.grants.grant(file, 'read');
   return reply.json(201, { file, bytes });
 }
 
@@ -112,6 +118,7 @@ async function reserveExport(url: URL, options: FileTransferOptions, reply: Repl
   const id = randomBytes(16).toString('hex');
   const folder = join(options.dataDir, 'exports', id);
   await mkdir(folder, { recursive: true });
+  options.grants.grant(join(folder, name), 'write');
   return reply.json(201, { file: join(folder, name), url: `${EXPORTS_PATH}/${id}/${encodeURIComponent(name)}` });
 }
 

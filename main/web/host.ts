@@ -12,6 +12,7 @@ import { extname, join } from 'node:path';
 import type { Duplex } from 'node:stream';
 import { WebSocketServer, type RawData, type WebSocket } from 'ws';
 import type { EventChannel } from '../../preload/contract';
+import { createFileGrants, type FileGrants } from '../file-grants';
 import type { RouteRequest } from '../router';
 import { CONTENT_SECURITY_POLICY } from '../csp';
 import { pruneTransfers, serveFileTransfer, TRANSFER_PREFIX } from './file-transfer';
@@ -26,6 +27,11 @@ export interface WebHostOptions {
   log?: (line: string) => void;
   /** The data folder: files to import are uploaded to its imports/, exports downloaded from exports/. */
   dataDir?: string;
+  /**
+   * The app host's grants: uploads become readable and reserved exports writable by the worker.
+   * Without them (tests of the host alone) transfers work but grant nothing the router sees.
+   */
+  grants?: FileGrants;
 }
 
 export interface WebHost {
@@ -63,6 +69,7 @@ export async function startWebHost(options: WebHostOptions): Promise<WebHost> {
   const token = options.token ?? randomBytes(32).toString('base64url');
   const log = options.log ?? ((line: string) => process.stderr.write(`${line}\n`));
   let port = 0;
+  const grants = options.grants ?? createFileGrants();
 
   const server = createServer((req, res) => {
     void serveHttp(req, res).catch((error: unknown) => {
@@ -76,7 +83,8 @@ export async function startWebHost(options: WebHostOptions): Promise<WebHost> {
     if (!isLoopbackHost(req.headers.host, port)) return plain(res, 403, 'Catalog Studio only answers on 127.0.0.1.');
     const url = new URL(req.url ?? '/', `http://127.0.0.1:${port}`);
     if (options.dataDir && url.pathname.startsWith(TRANSFER_PREFIX)) {
-      return serveFileTransfer(req, res, url, { dataDir: options.dataDir, port, token, headers: SECURITY_HEADERS });
+      const transfer = { dataDir: options.dataDir, grants, port, token, headers: SECURITY_HEADERS };
+      return serveFileTransfer(req, res, url, transfer);
     }
     if (req.method !== 'GET' && req.method !== 'HEAD') return plain(res, 405, 'Only GET is served here.');
     const queryToken = url.searchParams.get('token');

@@ -1,6 +1,7 @@
 import { describe, expect, it, vi } from 'vitest';
 import type { Envelope, WorkerState } from '../../preload/contract';
 import { AppError } from '../../main/errors';
+import { createFileGrants } from '../../main/file-grants';
 import { createMainHandlers } from '../../main/handlers';
 import type { Keychain } from '../../main/keychain';
 import { createRouter } from '../../main/router';
@@ -23,7 +24,8 @@ function setup(
   };
   const log = vi.spyOn(process.stderr, 'write').mockImplementation(() => true);
   const supervisor = { currentState: () => workerState, internal: vi.fn() } as unknown as WorkerSupervisor;
-  const route = createRouter({ worker, mainHandlers: createMainHandlers({ keychain, worker: supervisor }) });
+  const mainHandlers = createMainHandlers({ keychain, worker: supervisor });
+  const route = createRouter({ worker, mainHandlers, grants: createFileGrants() });
   return { route, worker, log };
 }
 

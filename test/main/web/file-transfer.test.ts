@@ -4,6 +4,7 @@ import { request } from 'node:http';
 import { tmpdir } from 'node:os';
 import { dirname, join, relative } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createFileGrants, type FileGrants } from '../../../main/file-grants';
 import { startWebHost, type WebHost } from '../../../main/web/host';
 import { pruneTransfers, safeFileName } from '../../../main/web/file-transfer';
 
@@ -11,13 +12,15 @@ const token = 'launch-token-for-file-tests-0123456789';
 let host: WebHost;
 let base: string;
 let dataDir: string;
+let grants: FileGrants;
 
 beforeAll(async () => {
   const rendererDir = mkdtempSync(join(tmpdir(), 'cs-renderer-'));
   writeFileSync(join(rendererDir, 'index.html'), '<!doctype html><title>app</title>');
   dataDir = mkdtempSync(join(tmpdir(), 'cs-data-'));
   const route = () => Promise.resolve({ ok: true as const, value: null });
-  host = await startWebHost({ rendererDir, route, token, dataDir, log: () => undefined });
+  grants = createFileGrants();
+  host = await startWebHost({ rendererDir, route, token, dataDir, grants, log: () => undefined });
   base = `http://127.0.0.1:${host.port}`;
 });
 
@@ -98,6 +101,28 @@ describe('browser mode file transfer', () => {
     expect(download.status).toBe(200);
     expect(download.headers.get('content-disposition')).toBe('attachment; filename="My shop.csv"');
     expect(Buffer.from(await download.arrayBuffer()).equals(readFileSync(file))).toBe(true);
+  });
+
+  it('lets the worker read an upload and write a reserved export, and nothing more', async () => {
+    const uploaded = await upload('shop.csv', 'id\n1\n');
+    const { file: imported } = (await uploaded.json()) as { file: string };
+    const reserve = await fetch(`${base}/files/exports?name=out.csv`, { method: 'POST', headers: withToken() });
+    const { file: exported } = (await reserve.json()) as { file: string };
+    expect(grants.allows(imported, 'read')).toBe(true);
+    expect(grants.allows(imported, 'write')).toBe(false);
+    expect(grants.allows(exported, 'write')).toBe(true);
+    expect(grants.allows(exported, 'read')).toBe(false);
+    expect(grants.allows(join(dirname(exported), 'other.csv'), 'write')).toBe(false);
+  });
+
+  it('grants nothing for a refused upload or a request without the token', async () => {
+    const before = uploadedFiles();
+    expect((await upload('catalog.xlsx', 'PK')).status).toBe(415);
+    const foreign = await fetch(`${base}/files/exports?name=out.csv`, { method: 'POST' });
+    expect(foreign.status).toBe(401);
+    const landed = uploadedFiles().filter((name) => !before.includes(name));
+    expect(landed).toEqual([]);
+    expect(grants.allows(join(dataDir, 'imports', 'catalog.xlsx'), 'read')).toBe(false);
   });
 
   it('serves nothing outside a reserved export folder', async () => {
