@@ -218,6 +218,9 @@ export interface UndoState {
   /** What undo / redo would do, in words ("Paste of 150 cells"). */
   undoSummary: string | null;
   redoSummary: string | null;
+  /** The actions undo / redo would take (an `EditReport.actionId`): to tell "is it still mine" by id, not by words. */
+  undoActionId: number | null;
+  redoActionId: number | null;
 }
 
 export type ChangeOrigin =
@@ -419,11 +422,28 @@ export interface CsvProblemRow {
   problems: CsvProblem[];
 }
 
+/** A dry run's row of any outcome (`csv:rows`). */
+export interface CsvStagedRow {
+  line: number;
+  id: string | null;
+  outcome: CsvProblemRow['outcome'];
+  /** The item the row would add (outcome new), else null. */
+  doc: Record<string, unknown> | null;
+  /** What the row would change, field by field (outcome changed), else empty. */
+  fields: PendingField[];
+  problems: CsvProblem[];
+  /** Why the mode skips the row (outcome skipped). */
+  note: string | null;
+}
+
 /** Import or export progress; `done` on the last one. */
 export interface CsvProgress {
   task: 'dryRun' | 'apply' | 'export';
   file: string;
   rows: number;
+  /** Dry run only: the bytes of the file read so far, and its size (for a percentage). */
+  bytesRead?: number;
+  bytesTotal?: number;
   done: boolean;
 }
 
@@ -461,6 +481,8 @@ export const errorCodes = [
   'keychain_unavailable',
   'not_found',
   'internal',
+  // The user stopped it (a CSV dry run or export): nothing was left half done.
+  'cancelled',
 ] as const;
 export type ErrorCode = (typeof errorCodes)[number];
 
@@ -782,6 +804,11 @@ export const requests = {
   'csv:changes': inWorker(csvPage, returns<{ rows: CsvChangedRow[] }>()),
   /** Invalid rows and warnings of a dry run, with line, column and reason, a page at a time. */
   'csv:problems': inWorker(csvPage, returns<{ rows: CsvProblemRow[] }>()),
+  /** A dry run's rows of one outcome (new items with their document, say), a page at a time in file order. */
+  'csv:rows': inWorker(
+    csvPage.extend({ outcome: z.enum(['new', 'changed', 'unchanged', 'skipped', 'invalid']) }).strict(),
+    returns<{ rows: CsvStagedRow[] }>(),
+  ),
   /** Items replace mode would delete, a page at a time (in id order). */
   'csv:deletions': inWorker(
     z.object({ importId: z.number().int(), afterId: z.string(), limit: z.number().int().min(1).max(5_000) }).strict(),
@@ -837,6 +864,8 @@ export const requests = {
     z.object({ engine: z.string(), type: z.string(), name: z.string() }).strict(),
     returns<{ deleted: boolean }>(),
   ),
+  /** Stops the running dry run (nothing stays staged) or export (its partial file is removed); its call fails with `cancelled`. */
+  'csv:cancel': inWorker(z.void(), returns<{ cancelled: boolean }>()),
 
   // ---- Files (main: the OS dialogs) ----
   /** Electron's open dialog for a file to import (.csv, .tsv, .txt); browser mode uploads instead. */

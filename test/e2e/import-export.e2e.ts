@@ -259,6 +259,12 @@ describe('Import / Export, against the Sandbox account', () => {
     await expect(problem.textContent()).resolves.toMatch(/invalid: left out/);
     await shoot('3-dry-run-problems');
 
+    // The new items, with what they would hold.
+    await page.getByRole('tab', { name: /New/ }).click();
+    const added = page.getByTestId('import-new');
+    await added.getByText(`Imported tent ${stamp}`).waitFor();
+    await expect(added.textContent()).resolves.toContain(newIds[1]);
+
     expect(await pendingTotal()).toBe(pendingBefore);
     const untouched = await rowsById([changedId]);
     expect(untouched.get(changedId)?.doc.title).not.toBe(changedTitle);
@@ -392,5 +398,30 @@ describe('Import / Export, against the Sandbox account', () => {
     await page.getByRole('button', { name: 'Back to columns' }).click();
     await page.getByTestId('import-mapping').waitFor();
     expect(await pendingTotal()).toBe(0);
+  });
+
+  it('the catalog grid exports its current view, in the view order, with its columns', async () => {
+    await page.evaluate((hashid) => (window.location.hash = `/catalog/${hashid}/product`), shop.hashid);
+    await page.getByTestId('row-count').getByText('items').waitFor({ timeout: 20_000 });
+    const searched = { ...view(), quick: stamp };
+    const { rows, total } = await api.call<{ rows: GridRow[]; total: number }>('catalog:rows', {
+      view: searched,
+      start: 0,
+      end: 100,
+    });
+    expect(total).toBeGreaterThanOrEqual(3);
+    await page.getByRole('searchbox', { name: 'Search items' }).fill(stamp);
+    await page.getByTestId('row-count').getByText(`${total} of`).waitFor({ timeout: 20_000 });
+
+    const download = page.waitForEvent('download');
+    await page.getByTestId('grid-export').click();
+    const done = await download;
+    expect(done.suggestedFilename()).toMatch(/^outdoor-shop-product-view-\d{4}-\d{2}-\d{2}\.csv$/);
+    const text = readFileSync(await done.path(), 'utf8').replace(/^\uFEFF/, '');
+    const parsed = Papa.parse<Record<string, string>>(text, { header: true, skipEmptyLines: true });
+    expect(parsed.meta.fields?.[0]).toBe('id');
+    expect(parsed.data.map((row) => row.id)).toEqual(rows.map((row) => row.id));
+    await page.getByText(`Exported ${total} items`).waitFor();
+    await shoot('7-grid-export');
   });
 });

@@ -74,8 +74,15 @@ export function markUndone(db: SqliteDatabase, id: number, undone: boolean): voi
 }
 
 export function undoState(db: SqliteDatabase): UndoState {
-  const summary = (sql: string) => (prepared(db, sql).pluck().get() as string | undefined) ?? null;
-  const undoSummary = summary('SELECT summary FROM actions WHERE undone = 0 ORDER BY id DESC LIMIT 1');
-  const redoSummary = summary('SELECT summary FROM actions WHERE undone = 1 ORDER BY id ASC LIMIT 1');
-  return { canUndo: undoSummary !== null, canRedo: redoSummary !== null, undoSummary, redoSummary };
+  const top = (sql: string) => (prepared(db, sql).get() as { id: number; summary: string } | undefined) ?? null;
+  const undo = top('SELECT id, summary FROM actions WHERE undone = 0 ORDER BY id DESC LIMIT 1');
+  const redo = top('SELECT id, summary FROM actions WHERE undone = 1 ORDER BY id ASC LIMIT 1');
+  return {
+    canUndo: undo !== null,
+    canRedo: redo !== null,
+    undoSummary: undo?.summary ?? null,
+    redoSummary: redo?.summary ?? null,
+    undoActionId: undo?.id ?? null,
+    redoActionId: redo?.id ?? null,
+  };
 }

@@ -10,6 +10,7 @@ import type {
   CsvPreset,
   CsvPreview,
   CsvProblemRow,
+  CsvStagedRow,
   EditReport,
   RequestInput,
 } from '../../../preload/contract';
@@ -26,6 +27,7 @@ import { writeExport } from './export/write-export';
 import { applyImport } from './import/apply';
 import { dryRun } from './import/dry-run';
 import { readImport, setImportState } from './import/imports';
+import type { RowOutcome } from './import/modes';
 import { missingPage } from './import/missing-items';
 import { dropStage, stageExists, stagePage } from './import/stage-table';
 import { writeResultsFile } from './import/results-file';
@@ -36,12 +38,23 @@ import { previewCsv } from './read/preview';
 type Accounts = Pick<AccountService, 'requireCurrent'>;
 type Fields = Pick<CatalogService, 'fields'>;
 
+/** The staged rows of one outcome, as fixed SQL (never built from the request's text). */
+const OUTCOME_WHERE: Record<RowOutcome, string> = {
+  new: "outcome = 'new'",
+  changed: "outcome = 'changed'",
+  unchanged: "outcome = 'unchanged'",
+  skipped: "outcome = 'skipped'",
+  invalid: "outcome = 'invalid'",
+};
+
 /** Dry runs whose staged rows are kept (for their results file after the sync); older ones are dropped. */
 const KEPT_STAGES = 5;
 
 export class CsvService {
   private readonly contexts = new Map<string, CatalogContext>();
   private busy: string | null = null;
+  /** Stops the running dry run or export (`csv:cancel`). */
+  private stop: AbortController | null = null;
 
   constructor(
     private readonly dbs: Databases,
@@ -68,16 +81,28 @@ export class CsvService {
   }
 
   async dryRun(input: RequestInput<'csv:dryRun'>): Promise<CsvDryRun> {
-    return this.exclusive(`a dry run of ${input.file}`, async () => {
+    return this.exclusive(`a dry run of ${input.file}`, async (signal) => {
       const db = this.db();
       const fields = this.catalog.fields(input.engine, input.type);
+      let fileBytes = 0;
       const result = await dryRun(
         db,
         { ...input, dialect: { encoding: input.encoding, delimiter: input.delimiter } },
         fields,
-        ({ rows }) => this.emit('csv:progress', { task: 'dryRun', file: input.file, rows, done: false }),
+        ({ rows, bytesRead, bytesTotal }) => {
+          fileBytes = bytesTotal;
+          this.emit('csv:progress', { task: 'dryRun', file: input.file, rows, bytesRead, bytesTotal, done: false });
+        },
+        signal,
       );
-      this.emit('csv:progress', { task: 'dryRun', file: input.file, rows: result.rows, done: true });
+      this.emit('csv:progress', {
+        task: 'dryRun',
+        file: input.file,
+        rows: result.rows,
+        bytesRead: fileBytes,
+        bytesTotal: fileBytes,
+        done: true,
+      });
       this.pruneStages(db, result.importId);
       return result;
     });
@@ -109,6 +134,27 @@ export class CsvService {
       input.limit,
     );
     return { rows: rows.map((row) => ({ line: row.line, id: row.id, outcome: row.outcome, problems: row.problems })) };
+  }
+
+  rows(input: RequestInput<'csv:rows'>): { rows: CsvStagedRow[] } {
+    const rows = stagePage(
+      this.staged(input.importId),
+      input.importId,
+      OUTCOME_WHERE[input.outcome],
+      input.afterLine,
+      input.limit,
+    );
+    return {
+      rows: rows.map((row) => ({
+        line: row.line,
+        id: row.id,
+        outcome: row.outcome,
+        doc: row.doc,
+        fields: (row.fields ?? []).map(([field, before, after]) => ({ field, before, after })),
+        problems: row.problems,
+        note: row.note,
+      })),
+    };
   }
 
   deletions(input: RequestInput<'csv:deletions'>): { ids: string[] } {
@@ -147,13 +193,23 @@ export class CsvService {
   }
 
   async export(input: RequestInput<'csv:export'>): Promise<{ file: string; rows: number }> {
-    return this.exclusive(`the export to ${input.file}`, async () => {
-      const rows = await writeExport(this.context(), input, (done) =>
-        this.emit('csv:progress', { task: 'export', file: input.file, rows: done, done: false }),
+    return this.exclusive(`the export to ${input.file}`, async (signal) => {
+      const rows = await writeExport(
+        this.context(),
+        input,
+        (done) => this.emit('csv:progress', { task: 'export', file: input.file, rows: done, done: false }),
+        signal,
       );
       this.emit('csv:progress', { task: 'export', file: input.file, rows, done: true });
       return { file: input.file, rows };
     });
+  }
+
+  /** Asks the running dry run or export to stop; false when none runs. */
+  cancel(): { cancelled: boolean } {
+    if (!this.stop || this.stop.signal.aborted) return { cancelled: false };
+    this.stop.abort();
+    return { cancelled: true };
   }
 
   presets(engine: string, type: string): CsvPreset[] {
@@ -194,13 +250,16 @@ export class CsvService {
     return db;
   }
 
-  private async exclusive<T>(what: string, work: () => Promise<T>): Promise<T> {
+  private async exclusive<T>(what: string, work: (signal: AbortSignal) => Promise<T>): Promise<T> {
     if (this.busy) throw new AppError('busy', `Wait for ${this.busy} to finish.`);
     this.busy = what;
+    const stop = new AbortController();
+    this.stop = stop;
     try {
-      return await work();
+      return await work(stop.signal);
     } finally {
       this.busy = null;
+      this.stop = null;
     }
   }
 

@@ -2,6 +2,7 @@ import { Copy, Filter, History, Plus, Redo2, Replace, Search, Trash2, Undo2 } fr
 import { useEffect, useState } from 'react';
 import type { FieldInfo, UndoState } from '../../../preload/contract';
 import type { GridController } from '../../grid/grid-controller';
+import { GridExportButton } from '../import-export/GridExportButton';
 import { ColumnChooser } from './ColumnChooser';
 
 /** The quick search waits for typing to pause before it asks for rows. */
@@ -33,6 +34,8 @@ function QuickSearch({ onSearch }: { onSearch: (text: string) => void }) {
 
 export interface ToolbarProps {
   grid: GridController;
+  /** For the export file's name. */
+  engineName: string;
   fields: FieldInfo[];
   undo: UndoState | undefined;
   pendingOnly: boolean;
@@ -126,6 +129,7 @@ export function GridToolbar(props: ToolbarProps) {
         <Replace size={14} aria-hidden="true" /> <span className="button__label">Replace</span>
       </button>
       <ColumnChooser grid={props.grid} fields={props.fields} onAddField={props.onAddField} />
+      <GridExportButton grid={props.grid} engineName={props.engineName} />
       <button
         type="button"
         className={`button button--small${props.historyOpen ? ' button--on' : ''}`}

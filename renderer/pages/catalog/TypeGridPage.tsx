@@ -192,6 +192,7 @@ export function TypeGridPage({ engine, type }: { engine: EngineView; type: TypeV
 
       <GridToolbar
         grid={grid}
+        engineName={engine.name}
         fields={fieldList ?? []}
         undo={undo.data}
         pendingOnly={pendingOnly}

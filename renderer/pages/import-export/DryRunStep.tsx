@@ -1,22 +1,41 @@
 /** Step 3: the dry run running (rows read so far), then what Apply would do, in counts and in detail. */
 import { ArrowLeft, CheckCheck, FileDown, LoaderCircle, TriangleAlert } from 'lucide-react';
-import type { CsvDryRun, CsvImportMode } from '../../../preload/contract';
+import type { CsvDryRun, CsvImportMode, CsvProgress } from '../../../preload/contract';
 import { formatCount } from '../../app/format';
-import { applySummary, leftOut, MODE_TEXT } from './dry-run-summary';
+import { CancelTaskButton } from './CancelTaskButton';
+import { applySummary, leftOut, MODE_TEXT, percentRead } from './dry-run-summary';
 import { ResultLists } from './ResultLists';
 
-export function DryRunProgress({ rows, fileName }: { rows: number | null; fileName: string }) {
+export function DryRunProgress({ progress, fileName }: { progress: CsvProgress | null; fileName: string }) {
+  const percent = percentRead(progress);
+  const rows = progress?.rows ?? 0;
   return (
     <section className="ie-section" aria-live="polite" data-testid="import-progress">
       <h2 className="ie-section__title">
         <LoaderCircle size={16} className="spin" aria-hidden="true" /> Dry run of {fileName}
       </h2>
-      <div className="progress">
-        <div className="progress__bar progress__bar--busy" role="progressbar" aria-label="Dry run progress">
-          <span />
-        </div>
+      <div className="progress progress--cancellable">
+        {percent === null ? (
+          <div className="progress__bar progress__bar--busy" role="progressbar" aria-label="Dry run progress">
+            <span />
+          </div>
+        ) : (
+          <div
+            className="progress__bar"
+            role="progressbar"
+            aria-label="Dry run progress"
+            aria-valuemin={0}
+            aria-valuemax={100}
+            aria-valuenow={percent}
+          >
+            <span style={{ width: `${percent}%` }} />
+          </div>
+        )}
+        <CancelTaskButton what="the dry run" />
         <span className="progress__text">
-          {rows ? `${formatCount(rows)} rows read and compared with the catalog…` : 'Reading the file…'}
+          {rows
+            ? `${percent === null ? '' : `${percent}% · `}${formatCount(rows)} rows read and compared with the catalog…`
+            : 'Reading the file…'}
         </span>
       </div>
     </section>

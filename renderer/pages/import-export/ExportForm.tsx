@@ -19,6 +19,7 @@ import {
   type ExportChoices,
   type ExportFormat,
 } from './export-options';
+import { CancelTaskButton, wasCancelled } from './CancelTaskButton';
 import { DELIMITERS } from './PreviewTable';
 import { initialTarget, TargetSelect, type Target } from './TargetSelect';
 
@@ -43,6 +44,7 @@ export function ExportForm({
   const [running, setRunning] = useState<number | null>(null);
   const [outcome, setOutcome] = useState<Outcome>(null);
   const [problem, setProblem] = useState<string | null>(null);
+  const [stopped, setStopped] = useState(false);
   const typeRef = target ?? { engine: '_', type: '_' };
   const fields = useRequest('catalog:fields', typeRef);
   const layout = useRequest('catalog:layout', typeRef);
@@ -65,6 +67,7 @@ export function ExportForm({
     if (!target || !engine) return;
     setProblem(null);
     setOutcome(null);
+    setStopped(false);
     const full: ExportChoices = { ...choices, ...target, columns: chosen.length === columns.length ? [] : chosen };
     try {
       const where = await chooseExportTarget(exportFileName(engine.name, full));
@@ -74,7 +77,8 @@ export function ExportForm({
       where.deliver();
       setOutcome({ target: where, rows: written.rows });
     } catch (error) {
-      setProblem(`The export stopped: ${describeError(error)}`);
+      if (wasCancelled(error)) setStopped(true);
+      else setProblem(`The export stopped: ${describeError(error)}`);
     } finally {
       setRunning(null);
     }
@@ -218,7 +222,7 @@ export function ExportForm({
           </p>
         )}
         {running !== null && (
-          <div className="progress" data-testid="export-progress">
+          <div className="progress progress--cancellable" data-testid="export-progress">
             <div
               className="progress__bar"
               role="progressbar"
@@ -229,10 +233,16 @@ export function ExportForm({
             >
               <span style={{ width: `${total ? Math.min(100, (running / total) * 100) : 0}%` }} />
             </div>
+            <CancelTaskButton what="the export" />
             <span className="progress__text">
               {formatCount(running)} of {formatCount(total)} items written…
             </span>
           </div>
+        )}
+        {stopped && (
+          <p className="ie-note" role="status" data-testid="export-cancelled">
+            Export cancelled: the partial file was removed.
+          </p>
         )}
         {outcome && (
           <p className="ie-note ie-note--ok" role="status" data-testid="export-done">

@@ -12,6 +12,7 @@ import type {
   CsvImportMode,
   CsvMapping,
   CsvPreview,
+  CsvProgress,
   EditReport,
   EngineView,
 } from '../../../preload/contract';
@@ -23,6 +24,7 @@ import { openType } from '../catalog/catalog-route';
 import { useSync } from '../catalog/use-sync';
 import type { PageProps } from '../page-props';
 import { AppliedStep } from './AppliedStep';
+import { wasCancelled } from './CancelTaskButton';
 import { ColumnsStep } from './ColumnsStep';
 import { DryRunProgress, DryRunResult } from './DryRunStep';
 import { resultsFileName } from './export-options';
@@ -97,7 +99,7 @@ export function ImportWizard({
   const [mapping, setMapping] = useState<CsvMapping | null>(null);
   const [mode, setMode] = useState<CsvImportMode>('merge');
   const [step, setStep] = useState<Step>('file');
-  const [rowsRead, setRowsRead] = useState<number | null>(null);
+  const [readProgress, setReadProgress] = useState<CsvProgress | null>(null);
   const [dryRun, setDryRun] = useState<CsvDryRun | null>(null);
   const [applying, setApplying] = useState(false);
   const [applied, setApplied] = useState<{ report: EditReport; undone: boolean } | null>(null);
@@ -179,7 +181,7 @@ export function ImportWizard({
   }, [source, engine, type, reading]);
 
   useEvent('csv:progress', (progress) => {
-    if (progress.task === 'dryRun' && progress.file === source?.file && !progress.done) setRowsRead(progress.rows);
+    if (progress.task === 'dryRun' && progress.file === source?.file && !progress.done) setReadProgress(progress);
   });
 
   async function runDryRun() {
@@ -189,7 +191,7 @@ export function ImportWizard({
     setNotice(null);
     setDryRun(null);
     setApplied(null);
-    setRowsRead(null);
+    setReadProgress(null);
     setStep('dryRun');
     try {
       const result = await call('csv:dryRun', {
@@ -205,7 +207,8 @@ export function ImportWizard({
       setDryRun(result);
     } catch (error) {
       setStep('columns');
-      setProblem(`The dry run stopped: ${describeError(error)}`);
+      if (wasCancelled(error)) setNotice('Dry run cancelled: nothing was staged and no item changed.');
+      else setProblem(`The dry run stopped: ${describeError(error)}`);
     }
   }
 
@@ -231,7 +234,8 @@ export function ImportWizard({
     setProblem(null);
     try {
       const state = await call('catalog:undoState');
-      if (!state.canUndo || state.undoSummary !== applied.report.summary) {
+      // By id: another action can have the same words (importing the same file twice, say).
+      if (!state.canUndo || state.undoActionId === null || state.undoActionId !== applied.report.actionId) {
         setProblem(
           `The last action is now “${state.undoSummary ?? 'nothing'}”, not this import: undo it from the Catalog page’s history instead.`,
         );
@@ -358,7 +362,7 @@ export function ImportWizard({
           onDryRun={() => void runDryRun()}
         />
       )}
-      {step === 'dryRun' && !dryRun && <DryRunProgress rows={rowsRead} fileName={source?.name ?? 'the file'} />}
+      {step === 'dryRun' && !dryRun && <DryRunProgress progress={readProgress} fileName={source?.name ?? 'the file'} />}
       {step === 'dryRun' && dryRun && (
         <DryRunResult
           dryRun={dryRun}

@@ -1,13 +1,13 @@
-/** A dry run's detail, a page at a time: changed items field by field, problems by line, deletions. */
+/** A dry run's detail, a page at a time: new items, changed items field by field, problems by line, deletions. */
 import { ArrowRight } from 'lucide-react';
 import { useState } from 'react';
-import type { CsvChangedRow, CsvDryRun, CsvProblemRow } from '../../../preload/contract';
+import type { CsvChangedRow, CsvDryRun, CsvProblemRow, CsvStagedRow } from '../../../preload/contract';
 import { call } from '../../api/client';
 import { formatCount } from '../../app/format';
 import { showValue } from './dry-run-summary';
 import { PAGE_SIZE, usePaged, type Paged } from './use-paged';
 
-type ListTab = 'changes' | 'problems' | 'deletions';
+type ListTab = 'new' | 'changes' | 'problems' | 'deletions';
 
 function MoreButton<T>({ paged, what }: { paged: Paged<T>; what: string }) {
   if (paged.error)
@@ -21,6 +21,45 @@ function MoreButton<T>({ paged, what }: { paged: Paged<T>; what: string }) {
     <button type="button" className="button button--small" disabled={paged.loading} onClick={paged.more}>
       {paged.loading ? 'Reading…' : `Show ${PAGE_SIZE} more`}
     </button>
+  );
+}
+
+/** The items the import would add, each field it would hold on a line of its own. */
+function NewItemsList({ importId }: { importId: number }) {
+  const paged = usePaged<CsvStagedRow, number>(
+    async (after) =>
+      (await call('csv:rows', { importId, outcome: 'new', afterLine: after ?? 0, limit: PAGE_SIZE })).rows,
+    (row) => row.line,
+  );
+  if (paged.rows.length === 0 && paged.done) return <p className="ie-empty">No new items: the file adds nothing.</p>;
+  return (
+    <>
+      <table className="data-table diff-table" data-testid="import-new">
+        <thead>
+          <tr>
+            <th className="data-table__line">Line</th>
+            <th>Item</th>
+            <th>Field</th>
+            <th>Value</th>
+          </tr>
+        </thead>
+        <tbody>
+          {paged.rows.flatMap((row) =>
+            Object.entries(row.doc ?? {})
+              .filter(([field]) => field !== 'id')
+              .map(([field, value], index) => (
+                <tr key={`${row.line}/${field}`} className={index === 0 ? 'starts-item' : undefined}>
+                  <td className="data-table__line">{index === 0 ? row.line : ''}</td>
+                  <td className="mono">{index === 0 ? row.id : ''}</td>
+                  <td className="mono">{field}</td>
+                  <td className="diff-table__after">{showValue(value)}</td>
+                </tr>
+              )),
+          )}
+        </tbody>
+      </table>
+      <MoreButton paged={paged} what="new items" />
+    </>
   );
 }
 
@@ -138,15 +177,23 @@ function DeletionsList({ importId }: { importId: number }) {
   );
 }
 
+/** Changes first (what a re-import is about), else the problems, else the new items. */
+function firstTab(added: number, changed: number, problems: number): ListTab {
+  if (changed > 0) return 'changes';
+  if (problems > 0) return 'problems';
+  return added > 0 ? 'new' : 'changes';
+}
+
 export function ResultLists({ dryRun }: { dryRun: CsvDryRun }) {
   const { counts } = dryRun;
   const problems = counts.invalid + counts.warnings;
   const tabs: Array<{ id: ListTab; label: string; count: number }> = [
+    { id: 'new', label: 'New', count: counts.new },
     { id: 'changes', label: 'Changes', count: counts.changed },
     { id: 'problems', label: 'Problems', count: problems },
   ];
   if (counts.deleted > 0) tabs.push({ id: 'deletions', label: 'Deletions', count: counts.deleted });
-  const [tab, setTab] = useState<ListTab>(counts.changed === 0 && problems > 0 ? 'problems' : 'changes');
+  const [tab, setTab] = useState<ListTab>(firstTab(counts.new, counts.changed, problems));
   return (
     <div className="result-lists">
       <div className="tabs tabs--inline" role="tablist" aria-label="Dry run detail">
@@ -164,6 +211,7 @@ export function ResultLists({ dryRun }: { dryRun: CsvDryRun }) {
         ))}
       </div>
       <div className="table-wrap table-wrap--tall" role="tabpanel">
+        {tab === 'new' && <NewItemsList key={dryRun.importId} importId={dryRun.importId} />}
         {tab === 'changes' && <ChangesList key={dryRun.importId} importId={dryRun.importId} />}
         {tab === 'problems' && <ProblemsList key={dryRun.importId} importId={dryRun.importId} />}
         {tab === 'deletions' && <DeletionsList key={dryRun.importId} importId={dryRun.importId} />}

@@ -78,3 +78,9 @@ export function groupProblems(
     return { text: `${where}${column}: ${problem.reason}`, severity: problem.severity };
   });
 }
+
+/** How far the dry run is into the file, 0-100 (whole numbers), or null before the size is known. */
+export function percentRead(progress: { bytesRead?: number; bytesTotal?: number } | null): number | null {
+  if (!progress || progress.bytesRead === undefined || !progress.bytesTotal) return null;
+  return Math.min(100, Math.floor((progress.bytesRead / progress.bytesTotal) * 100));
+}

@@ -1,6 +1,12 @@
 import { describe, expect, it } from 'vitest';
 import type { CsvImportCounts } from '../../../preload/contract';
-import { applySummary, groupProblems, leftOut, showValue } from '../../../renderer/pages/import-export/dry-run-summary';
+import {
+  applySummary,
+  groupProblems,
+  leftOut,
+  percentRead,
+  showValue,
+} from '../../../renderer/pages/import-export/dry-run-summary';
 
 const counts = (partial: Partial<CsvImportCounts>): CsvImportCounts => ({
   new: 0,
@@ -67,5 +73,15 @@ describe('problems in the preview', () => {
       },
       { text: 'Line 7, column 3 (Price): not a number', severity: 'error' },
     ]);
+  });
+});
+
+describe('the dry run progress bar', () => {
+  it('shows how far into the file the dry run is, in whole percent, and nothing before it knows', () => {
+    expect(percentRead(null)).toBeNull();
+    expect(percentRead({ bytesRead: 10 })).toBeNull();
+    expect(percentRead({ bytesRead: 0, bytesTotal: 0 })).toBeNull();
+    expect(percentRead({ bytesRead: 999, bytesTotal: 1000 })).toBe(99);
+    expect(percentRead({ bytesRead: 1000, bytesTotal: 1000 })).toBe(100);
   });
 });

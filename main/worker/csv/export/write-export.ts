@@ -6,10 +6,12 @@
  * only when they must be (papaparse `unparse`).
  */
 import { createWriteStream } from 'node:fs';
+import { rm } from 'node:fs/promises';
 import { once } from 'node:events';
 import Papa from 'papaparse';
 import type { CatalogContext } from '../../catalog/context';
 import type { Delimiter } from '../read/delimiter';
+import { stopIfCancelled } from '../cancel';
 import { cellText } from './cell-text';
 import { exportPages, targetType, type ExportTarget } from './item-pages';
 
@@ -42,6 +44,7 @@ export async function writeExport(
   ctx: CatalogContext,
   spec: ExportSpec,
   onProgress: ExportProgress = () => {},
+  signal?: AbortSignal,
 ): Promise<number> {
   const { delimiter, joiner, newline } = layout(spec);
   const columns = columnsOf(ctx, spec);
@@ -51,6 +54,7 @@ export async function writeExport(
     if (!out.write(text)) await once(out, 'drain');
   };
   let rows = 0;
+  let finished = false;
   try {
     await write((spec.bom && spec.format !== 'feed' ? '\ufeff' : '') + unparse([columns]));
     for (const page of exportPages(ctx, spec.target)) {
@@ -61,10 +65,14 @@ export async function writeExport(
       );
       rows += page.length;
       onProgress(rows);
+      stopIfCancelled(signal, () => `The export to ${spec.file} (after ${rows} items; the partial file was removed)`);
     }
+    finished = true;
   } finally {
     out.end();
     await once(out, 'close');
+    // A half-written export looks like a whole one to whoever opens it: it goes.
+    if (!finished) await rm(spec.file, { force: true });
   }
   return rows;
 }

@@ -4,8 +4,10 @@
  * the deletions of replace mode counted, and the counts stored with the import. Nothing
  * here writes to the items table: that is the apply's job.
  */
+import { stat } from 'node:fs/promises';
 import type { FieldInfo } from '../../../../preload/contract';
 import type { SqliteDatabase } from '../../store/open';
+import { isCancelled, stopIfCancelled } from '../cancel';
 import { fileError } from '../errors';
 import type { CsvMapping } from '../mapping/mapping';
 import { idColumnOf } from '../mapping/mapping';
@@ -46,7 +48,8 @@ export interface DryRunResult {
   mapping: CsvMapping;
 }
 
-export type DryRunProgress = (progress: { rows: number; line: number }) => void;
+/** Rows staged so far, the line reached, and the bytes of the file read (of `bytesTotal`). */
+export type DryRunProgress = (progress: { rows: number; line: number; bytesRead: number; bytesTotal: number }) => void;
 
 /** Rows read to guess the kinds of new fields. */
 const SAMPLE_ROWS = 200;
@@ -101,9 +104,12 @@ export async function dryRun(
   spec: DryRunSpec,
   fields: readonly FieldInfo[],
   onProgress: DryRunProgress = () => {},
+  signal?: AbortSignal,
 ): Promise<DryRunResult> {
   const dialect = await detectDialect(spec.file, spec.dialect);
-  const table = await openTable(spec.file, dialect);
+  const bytesTotal = (await stat(spec.file)).size;
+  const read = { bytes: 0 };
+  const table = await openTable(spec.file, dialect, read);
   let importId: number | null = null;
   try {
     const mapping = await mappingFor(db, spec, dialect, table.header.columns, fields);
@@ -122,13 +128,16 @@ export async function dryRun(
     createStage(db, importId);
     let batch: CsvRow[] = [];
     let rows = 0;
+    const stopped = (line: number) =>
+      `The dry run of ${spec.file} (stopped at line ${line}; nothing was staged and no item changed)`;
     for await (const row of table.rows) {
+      stopIfCancelled(signal, () => stopped(row.line));
       batch.push(row);
       rows += 1;
       if (batch.length >= BATCH) {
         stageBatch(db, spec, plan, importId, batch);
         batch = [];
-        onProgress({ rows, line: row.line });
+        onProgress({ rows, line: row.line, bytesRead: Math.min(read.bytes, bytesTotal), bytesTotal });
       }
     }
     stageBatch(db, spec, plan, importId, batch);
@@ -136,13 +145,13 @@ export async function dryRun(
     const deleted = spec.mode === 'replace' ? countMissing(db, importId, spec.engine, spec.type) : 0;
     const counts = countOutcomes(db, importId, deleted);
     setImportState(db, importId, 'staged', { counts });
-    onProgress({ rows, line: 0 });
+    onProgress({ rows, line: 0, bytesRead: bytesTotal, bytesTotal });
     return { importId, counts, rows, dialect, columns: table.header.columns, mapping };
   } catch (error) {
     await table.rows.return(undefined);
     if (importId !== null) {
       dropStage(db, importId);
-      setImportState(db, importId, 'failed');
+      setImportState(db, importId, isCancelled(error) ? 'discarded' : 'failed');
     }
     throw error;
   }

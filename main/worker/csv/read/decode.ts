@@ -32,6 +32,12 @@ function countLines(text: string): number {
 export interface DecodeOptions {
   /** Stop after this many bytes (a sample for detection). */
   maxBytes?: number;
+  /** Kept up to date with the bytes read from the file so far (BOM included), for a progress bar. */
+  read?: FileRead;
+}
+
+export interface FileRead {
+  bytes: number;
 }
 
 export async function* decodedText(
@@ -78,6 +84,7 @@ export async function* decodedText(
           `The bytes after this line are not valid ${choice.encoding.toUpperCase()} text (choose another encoding, or is the file binary?)`,
         );
       }
+      if (options.read) options.read.bytes = choice.bomLength + stream.bytesRead;
       const text = clean(raw);
       if (text !== '') yield text;
     }

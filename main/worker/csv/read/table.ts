@@ -5,7 +5,7 @@
  * whole (not empty, not a header alone). Blank lines are skipped but counted.
  */
 import { fileError, problem, type CsvProblem } from '../errors';
-import { decodedText } from './decode';
+import { decodedText, type FileRead } from './decode';
 import type { CsvDialect } from './dialect';
 import { csvRecords, type CsvRecord } from './records';
 
@@ -73,8 +73,8 @@ export interface CsvTable {
  * Opens the file and reads up to its header; `rows` streams the rest. The header-only
  * check runs when the rows are exhausted (it throws then).
  */
-export async function openTable(file: string, dialect: CsvDialect): Promise<CsvTable> {
-  const records = csvRecords(decodedText(file, dialect), dialect.delimiter);
+export async function openTable(file: string, dialect: CsvDialect, read?: FileRead): Promise<CsvTable> {
+  const records = csvRecords(decodedText(file, dialect, read ? { read } : {}), dialect.delimiter);
   for (;;) {
     const next = await records.next();
     if (next.done) throw fileError(1, 1, 'The file is empty: it has no header row and no rows.');

@@ -152,6 +152,8 @@ describe('undo and redo', () => {
       canRedo: false,
       undoSummary: 'Paste of 3 cells',
       redoSummary: null,
+      undoActionId: expect.any(Number) as unknown,
+      redoActionId: null,
     });
     const undone = fixture.catalog.undo();
     expect(undone.summary).toBe('Undid: Paste of 3 cells');

@@ -22,10 +22,15 @@ export interface CsvFixture extends Fixture {
   snapshot(): unknown[];
 }
 
-export function csvFixture(docs?: readonly Doc[]): CsvFixture {
+type Emit = ConstructorParameters<typeof CsvService>[3];
+
+/** `onEvent` sees each event as it is sent (to act in the middle of a task, as a user would). */
+export function csvFixture(docs?: readonly Doc[], onEvent?: Emit): CsvFixture {
   const fixture = catalogFixture(docs);
-  const emit: ConstructorParameters<typeof CsvService>[3] = (channel, payload) =>
+  const emit: Emit = (channel, payload) => {
     fixture.events.push({ channel, payload });
+    onEvent?.(channel, payload);
+  };
   const csv = new CsvService(fixture.dbs, { requireCurrent: () => profile }, fixture.catalog, emit);
   return {
     ...fixture,
