@@ -9,66 +9,30 @@ import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import type {
   EditReport,
-  EventChannel,
   FieldInfo,
   GridRow,
   HistoryEntry,
-  MirrorProgressView,
   PendingSnapshot,
-  RequestChannel,
   UndoState,
   ViewSpec,
 } from '../../../../preload/contract';
-import { createWorkerHandlers } from '../../../../main/worker/handlers';
-import { createRuntime, type WorkerRuntime } from '../../../../main/worker/runtime';
+import { sandboxWorker } from '../../../helpers/sandbox-worker';
 
-let runtime: WorkerRuntime | null = null;
-const events: Array<{ channel: EventChannel; payload: unknown }> = [];
+const worker = sandboxWorker({ items: 80 });
+const { events } = worker;
 
-afterEach(async () => {
-  await runtime?.stop();
-  runtime = null;
-  events.length = 0;
-});
+afterEach(() => worker.reset());
 
 async function boot(dataDir: string) {
-  await runtime?.stop();
-  runtime = await createRuntime(
-    {
-      appName: 'Catalog Studio',
-      appVersion: '0.0.0',
-      dataDir,
-      mode: 'browser',
-      sqliteBinding: null,
-      restarts: 0,
-      sandbox: { enabled: true, items: 80 },
-    },
-    (channel, payload) => events.push({ channel, payload }),
-  );
-  const handlers = createWorkerHandlers(runtime) as unknown as Record<RequestChannel, (input: unknown) => unknown>;
-  return async <T>(channel: RequestChannel, input?: unknown) => (await handlers[channel](input)) as T;
-}
-
-async function until<T>(find: () => T | undefined | null | false): Promise<T> {
-  for (;;) {
-    const found = find();
-    if (found) return found;
-    await new Promise((done) => setTimeout(done, 20));
-  }
+  await worker.reset();
+  return (await worker.boot(dataDir)).call;
 }
 
 describe('the catalog channels', () => {
   it('view, edit and undo a mirrored type, also after the worker restarts', async () => {
     const dataDir = mkdtempSync(join(tmpdir(), 'cs-catalog-channels-'));
     let call = await boot(dataDir);
-    const engines = await call<{ engines: Array<{ hashid: string }> }>('engines:list', { refresh: true });
-    const engine = engines.engines[0]?.hashid ?? '';
-    await call('mirror:start', { engine, type: 'product' });
-    await until(() =>
-      events.some(
-        (event) => event.channel === 'mirror:progress' && (event.payload as MirrorProgressView).state === 'completed',
-      ),
-    );
+    const engine = await worker.mirrorFirstEngine(call);
 
     const { fields } = await call<{ fields: FieldInfo[] }>('catalog:fields', { engine, type: 'product' });
     expect(fields.find((field) => field.name === 'price')).toMatchObject({ kind: 'price', count: 80 });

@@ -14,63 +14,20 @@ import {
   type CsvDryRun,
   type CsvPreview,
   type EditReport,
-  type EventChannel,
-  type MirrorProgressView,
-  type RequestChannel,
   type SyncProgress,
 } from '../../../../preload/contract';
-import { createWorkerHandlers } from '../../../../main/worker/handlers';
-import { createRuntime, type WorkerRuntime } from '../../../../main/worker/runtime';
+import { sandboxWorker, until } from '../../../helpers/sandbox-worker';
 
-let runtime: WorkerRuntime | null = null;
-const events: Array<{ channel: EventChannel; payload: unknown }> = [];
+const worker = sandboxWorker({ items: 60, validate: true });
+const { events } = worker;
 
-afterEach(async () => {
-  await runtime?.stop();
-  runtime = null;
-  events.length = 0;
-});
-
-async function until<T>(find: () => T | undefined | null | false): Promise<T> {
-  for (;;) {
-    const found = find();
-    if (found) return found;
-    await new Promise((done) => setTimeout(done, 20));
-  }
-}
-
-async function boot(dataDir: string) {
-  runtime = await createRuntime(
-    {
-      appName: 'Catalog Studio',
-      appVersion: '0.0.0',
-      dataDir,
-      mode: 'browser',
-      sqliteBinding: null,
-      restarts: 0,
-      sandbox: { enabled: true, items: 60 },
-    },
-    (channel, payload) => events.push({ channel, payload }),
-  );
-  const handlers = createWorkerHandlers(runtime) as unknown as Record<RequestChannel, (input: unknown) => unknown>;
-  /** As the router does it: the channel's schema first, then the handler. */
-  const call = async <T>(channel: RequestChannel, input?: unknown) =>
-    (await handlers[channel](requests[channel].input.parse(input))) as T;
-  return { runtime, call };
-}
+afterEach(() => worker.reset());
 
 describe('the CSV channels', () => {
   it('export, edit the file, dry run, apply, sync, results file, export again', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'cs-csv-channels-'));
-    const { call } = await boot(join(dir, 'data'));
-    const engines = await call<{ engines: Array<{ hashid: string }> }>('engines:list', { refresh: true });
-    const engine = engines.engines[0]?.hashid ?? '';
-    await call('mirror:start', { engine, type: 'product' });
-    await until(() =>
-      events.some(
-        (event) => event.channel === 'mirror:progress' && (event.payload as MirrorProgressView).state === 'completed',
-      ),
-    );
+    const { call } = await worker.boot(join(dir, 'data'));
+    const engine = await worker.mirrorFirstEngine(call);
 
     const exported = join(dir, 'products.csv');
     const target = { scope: 'all', engine, type: 'product' };

@@ -7,62 +7,20 @@ import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import type {
-  EventChannel,
-  MirrorProgressView,
-  RequestChannel,
-  SyncProgress,
-  SyncResultsPage,
-} from '../../../../preload/contract';
-import { createWorkerHandlers } from '../../../../main/worker/handlers';
-import { createRuntime, type WorkerRuntime } from '../../../../main/worker/runtime';
+import type { SyncProgress, SyncResultsPage } from '../../../../preload/contract';
+import { sandboxWorker, until } from '../../../helpers/sandbox-worker';
 
-let runtime: WorkerRuntime | null = null;
-const events: Array<{ channel: EventChannel; payload: unknown }> = [];
+const worker = sandboxWorker({ items: 120 });
+const { events } = worker;
 
-afterEach(async () => {
-  await runtime?.stop();
-  runtime = null;
-  events.length = 0;
-});
+afterEach(() => worker.reset());
 
-async function boot(dataDir: string) {
-  runtime = await createRuntime(
-    {
-      appName: 'Catalog Studio',
-      appVersion: '0.0.0',
-      dataDir,
-      mode: 'browser',
-      sqliteBinding: null,
-      restarts: 0,
-      sandbox: { enabled: true, items: 120 },
-    },
-    (channel, payload) => events.push({ channel, payload }),
-  );
-  const handlers = createWorkerHandlers(runtime) as unknown as Record<RequestChannel, (input: unknown) => unknown>;
-  const call = async <T>(channel: RequestChannel, input?: unknown) => (await handlers[channel](input)) as T;
-  return { runtime, call };
-}
-
-async function until<T>(find: () => T | undefined | null | false): Promise<T> {
-  for (;;) {
-    const found = find();
-    if (found) return found;
-    await new Promise((done) => setTimeout(done, 20));
-  }
-}
+const boot = (dataDir: string) => worker.boot(dataDir);
 
 /** The Sandbox account with its first engine's products mirrored. */
 async function mirrored(dataDir: string) {
   const world = await boot(dataDir);
-  const engines = await world.call<{ engines: Array<{ hashid: string }> }>('engines:list', { refresh: true });
-  const engine = engines.engines[0]?.hashid ?? '';
-  await world.call('mirror:start', { engine, type: 'product' });
-  await until(() =>
-    events.some(
-      (event) => event.channel === 'mirror:progress' && (event.payload as MirrorProgressView).state === 'completed',
-    ),
-  );
+  const engine = await worker.mirrorFirstEngine(world.call);
   const db = world.runtime.dbs.account('sandbox');
   const ids = db
     .prepare("SELECT id FROM items WHERE engine = ? AND type = 'product' ORDER BY rowid")
