@@ -146,6 +146,46 @@ async function dropFile(selector: string, path: string, name: string): Promise<v
   );
 }
 
+// ---- Bulk upload: apply and upload in one flow, pause, reload, resume ---------------------
+
+/** The embedded sandbox's control API (its address moves when the worker restarts). */
+async function sandboxControl(path: string, method: 'POST' | 'DELETE', body?: unknown): Promise<void> {
+  const { accounts } = await api.call<{ accounts: { kind: string; managementUrl: string | null }[] }>('accounts:list');
+  const base = accounts.find((account) => account.kind === 'sandbox')?.managementUrl ?? '';
+  const response = await fetch(`${base}${path}`, {
+    method,
+    headers: { 'Content-Type': 'application/json' },
+    body: body === undefined ? undefined : JSON.stringify(body),
+  });
+  if (!response.ok) throw new Error(`${path}: ${response.status} ${await response.text()}`);
+}
+
+/** A file of new products only, with the shop export's header (so its preset maps it). */
+function writeNewProducts(name: string, prefix: string, count: number): string {
+  const lines = ['ID;Name;Price;Brand'];
+  for (let index = 1; index <= count; index += 1)
+    lines.push(`${prefix}-${index};Bulk item ${index};${index},50;Bulkwise`);
+  const file = join(folder, name);
+  writeFileSync(file, `${lines.join('\n')}\n`);
+  return file;
+}
+
+/** Opens the Import/Export page's wizard on a file and runs its dry run. */
+async function dryRunOf(file: string): Promise<void> {
+  await page.getByRole('link', { name: /Import \/ Export/ }).click();
+  await page.getByRole('tab', { name: 'Import' }).click();
+  const another = page.getByRole('button', { name: 'Choose another file' });
+  if (await another.isVisible()) await another.click();
+  await page.getByTestId('import-drop-zone').waitFor();
+  await page.getByLabel('Search engine').first().selectOption(shop.hashid);
+  const chooser = page.waitForEvent('filechooser');
+  await page.getByTestId('import-pick').click();
+  await (await chooser).setFiles(file);
+  await page.getByTestId('import-mapping').waitFor({ timeout: 20_000 });
+  await page.getByTestId('import-dry-run').click();
+  await page.getByTestId('import-dry-run-result').waitFor({ timeout: 30_000 });
+}
+
 beforeAll(async () => {
   app = await startApp();
   browser = await launchChromium();
@@ -423,5 +463,61 @@ describe('Import / Export, against the Sandbox account', () => {
     expect(parsed.data.map((row) => row.id)).toEqual(rows.map((row) => row.id));
     await page.getByText(`Exported ${total} items`).waitFor();
     await shoot('7-grid-export');
+  });
+  it('Apply and upload sends a small import to Doofinder in one flow, with its cost told first', async () => {
+    const prefix = `E2E-UP-${stamp}`;
+    await dryRunOf(writeNewProducts('upload.csv', prefix, 3));
+    expect(await count('new')).toBe(3);
+    await expect(page.getByTestId('upload-cost').textContent()).resolves.toContain(
+      'Uploading sends 3 items in 1 request, about 1 s at 2 requests a second. These requests count against your plan.',
+    );
+    await page.getByTestId('upload-cost').scrollIntoViewIfNeeded();
+    await shoot('8-upload-cost');
+
+    await page.getByTestId('import-apply-upload').click();
+    await page.getByTestId('import-applied').waitFor();
+    await page.getByTestId('import-sync-result').waitFor({ timeout: 45_000 });
+    await expect(page.getByTestId('import-sync-result').textContent()).resolves.toMatch(/Sync finished: 3 sent/);
+    await expect.poll(pendingTotal, { timeout: 20_000 }).toBe(0);
+    const rows = await rowsById([`${prefix}-1`, `${prefix}-3`]);
+    expect([...rows.values()].map((row) => row.status)).toEqual(['clean', 'clean']);
+  });
+
+  it('an upload paused and left behind by a reload is offered again, and Resume finishes it', async () => {
+    const prefix = `E2E-BULK-${stamp}`;
+    await dryRunOf(writeNewProducts('bulk.csv', prefix, 250));
+    expect(await count('new')).toBe(250);
+    // Slow bulk writes, so the upload is still under way when it is paused.
+    await sandboxControl('/_sandbox/faults', 'POST', {
+      rules: [{ path: '/items/product$', methods: ['PUT'], latencyMs: 1_500 }],
+    });
+    try {
+      await page.getByTestId('import-apply-upload').click();
+      await page.getByTestId('sync-progress').waitFor({ timeout: 20_000 });
+      await page.getByRole('button', { name: 'Pause' }).click();
+      await page.getByRole('button', { name: 'Resume' }).waitFor({ timeout: 20_000 });
+    } finally {
+      await sandboxControl('/_sandbox/faults', 'DELETE');
+    }
+    const left = await pendingTotal();
+    expect(left).toBeGreaterThan(0);
+
+    await page.reload();
+    await page.getByTestId('status-worker').getByText('Worker ready').waitFor();
+    await page.getByRole('link', { name: /Import \/ Export/ }).click();
+    const banner = page.getByTestId('resume-upload');
+    await banner.waitFor({ timeout: 20_000 });
+    await expect(banner.textContent()).resolves.toContain(
+      `Upload of product in Outdoor shop stopped with ${left.toLocaleString('en-US')} ${left === 1 ? 'change' : 'changes'} left to send (it was paused).`,
+    );
+    await shoot('9-upload-resume');
+
+    await page.getByTestId('resume-upload-start').click();
+    await page.getByTestId('resume-upload-result').waitFor({ timeout: 45_000 });
+    await expect(page.getByTestId('resume-upload-result').textContent()).resolves.toMatch(/finished/);
+    await expect.poll(pendingTotal, { timeout: 20_000 }).toBe(0);
+    await expect(banner.count()).resolves.toBe(0);
+    const rows = await rowsById([`${prefix}-1`, `${prefix}-250`]);
+    expect([...rows.values()].map((row) => row.status)).toEqual(['clean', 'clean']);
   });
 });

@@ -10,6 +10,7 @@ import { useEvent, useRequest } from '../../api/hooks';
 import { formatCount } from '../../app/format';
 import { useDebounced } from '../catalog/use-debounced';
 import { SyncBox } from '../catalog/SyncBox';
+import { scopedSync } from './upload-resume';
 import type { SyncState } from '../catalog/use-sync';
 import '../../styles/catalog-grid.css';
 
@@ -20,6 +21,7 @@ export function AppliedStep({
   target,
   report,
   undone,
+  uploaded,
   sync,
   onUndo,
   onAgain,
@@ -29,6 +31,8 @@ export function AppliedStep({
   target: { engine: string; type: string };
   report: EditReport;
   undone: boolean;
+  /** Applied with "Apply and upload": the sync of this type started at once, and its Resume keeps to it. */
+  uploaded: boolean;
   sync: SyncState;
   onUndo: () => void;
   onAgain: () => void;
@@ -81,8 +85,8 @@ export function AppliedStep({
       </h2>
       <p className="muted">
         {formatCount(report.itemsChanged)} {report.itemsChanged === 1 ? 'item' : 'items'} changed in one action: Undo
-        takes all of it back (so does Ctrl+Z in the grid) until something else is done. The changes are pending until
-        you sync.
+        takes all of it back (so does Ctrl+Z in the grid) until something else is done.{' '}
+        {uploaded ? 'The changes are on their way to Doofinder:' : 'The changes are pending until you sync.'}
       </p>
       {report.rejected.length > 0 && (
         <ul className="ie-problems">
@@ -113,7 +117,7 @@ export function AppliedStep({
       </div>
       {retryProblem && <p className="form__error">{retryProblem}</p>}
       <div className="ie-sync">
-        <SyncBox pending={pending.data} sync={sync} />
+        <SyncBox pending={pending.data} sync={uploaded ? scopedSync(sync, target) : sync} />
         {ended && (
           <p className="ie-note" data-testid="import-sync-result">
             Sync {ended.state === 'completed' ? 'finished' : ended.state}: {formatCount(ended.done - ended.failed)} sent

@@ -1,10 +1,11 @@
 /** Step 3: the dry run running (rows read so far), then what Apply would do, in counts and in detail. */
-import { ArrowLeft, CheckCheck, FileDown, LoaderCircle, TriangleAlert } from 'lucide-react';
+import { ArrowLeft, CheckCheck, CloudUpload, FileDown, Gauge, LoaderCircle, TriangleAlert } from 'lucide-react';
 import type { CsvDryRun, CsvImportMode, CsvProgress } from '../../../preload/contract';
 import { formatCount } from '../../app/format';
 import { CancelTaskButton } from './CancelTaskButton';
 import { applySummary, leftOut, MODE_TEXT, percentRead } from './dry-run-summary';
 import { ResultLists } from './ResultLists';
+import { uploadCostText } from './upload-cost';
 
 export function DryRunProgress({ progress, fileName }: { progress: CsvProgress | null; fileName: string }) {
   const percent = percentRead(progress);
@@ -63,14 +64,17 @@ export function DryRunResult({
   onBack,
   onSaveResults,
   onApply,
+  onApplyAndUpload,
 }: {
   dryRun: CsvDryRun;
   mode: CsvImportMode;
   fileName: string;
-  applying: boolean;
+  /** Which action is under way: apply alone, or apply then upload. */
+  applying: 'apply' | 'upload' | null;
   onBack: () => void;
   onSaveResults: () => void;
   onApply: () => void;
+  onApplyAndUpload: () => void;
 }) {
   const { counts } = dryRun;
   const nothing = counts.new + counts.changed + counts.deleted === 0;
@@ -107,6 +111,11 @@ export function DryRunResult({
       <p className="ie-summary" data-testid="apply-summary">
         {applySummary(counts)}
       </p>
+      {!nothing && (
+        <p className="ie-note ie-cost" data-testid="upload-cost">
+          <Gauge size={14} aria-hidden="true" /> {uploadCostText(counts)}
+        </p>
+      )}
       {leftOut(counts, mode).length > 0 && (
         <ul className="ie-notes">
           {leftOut(counts, mode).map((note) => (
@@ -116,7 +125,7 @@ export function DryRunResult({
       )}
       <ResultLists dryRun={dryRun} />
       <div className="ie-actions">
-        <button type="button" className="button" onClick={onBack} disabled={applying}>
+        <button type="button" className="button" onClick={onBack} disabled={applying !== null}>
           <ArrowLeft size={15} aria-hidden="true" /> Back to columns
         </button>
         <button type="button" className="button" onClick={onSaveResults} data-testid="save-results">
@@ -125,17 +134,33 @@ export function DryRunResult({
         <span className="spacer" />
         <button
           type="button"
-          className="button button--primary"
-          disabled={nothing || applying}
+          className="button"
+          disabled={nothing || applying !== null}
           onClick={onApply}
+          title="Apply to the catalog; sync later"
           data-testid="import-apply"
         >
-          {applying ? (
+          {applying === 'apply' ? (
             <LoaderCircle size={15} className="spin" aria-hidden="true" />
           ) : (
             <CheckCheck size={15} aria-hidden="true" />
           )}{' '}
           Apply
+        </button>
+        <button
+          type="button"
+          className="button button--primary"
+          disabled={nothing || applying !== null}
+          onClick={onApplyAndUpload}
+          title="Apply to the catalog and send the changes to Doofinder at once"
+          data-testid="import-apply-upload"
+        >
+          {applying === 'upload' ? (
+            <LoaderCircle size={15} className="spin" aria-hidden="true" />
+          ) : (
+            <CloudUpload size={15} aria-hidden="true" />
+          )}{' '}
+          Apply and upload
         </button>
       </div>
     </section>

@@ -30,7 +30,9 @@ import { DryRunProgress, DryRunResult } from './DryRunStep';
 import { resultsFileName } from './export-options';
 import { FileStep } from './FileStep';
 import { clearImportHandoff, type ImportHandoff } from './import-handoff';
+import { ResumeUploadBanner } from './ResumeUploadBanner';
 import { initialTarget, type Target } from './TargetSelect';
+import { rememberUpload } from './upload-resume';
 
 type Step = 'file' | 'columns' | 'dryRun' | 'applied';
 
@@ -101,8 +103,8 @@ export function ImportWizard({
   const [step, setStep] = useState<Step>('file');
   const [readProgress, setReadProgress] = useState<CsvProgress | null>(null);
   const [dryRun, setDryRun] = useState<CsvDryRun | null>(null);
-  const [applying, setApplying] = useState(false);
-  const [applied, setApplied] = useState<{ report: EditReport; undone: boolean } | null>(null);
+  const [applying, setApplying] = useState<'apply' | 'upload' | null>(null);
+  const [applied, setApplied] = useState<{ report: EditReport; undone: boolean; uploaded: boolean } | null>(null);
   const [notice, setNotice] = useState<string | null>(null);
   const sync = useSync();
   const fields = useRequest('catalog:fields', target ?? { engine: '_', type: '_' });
@@ -212,20 +214,25 @@ export function ImportWizard({
     }
   }
 
-  async function apply() {
-    if (!dryRun) return;
-    setApplying(true);
+  /** Apply, and with `upload` send the type's changes to Doofinder at once (resumable after a restart). */
+  async function apply(upload: boolean) {
+    if (!dryRun || !target) return;
+    setApplying(upload ? 'upload' : 'apply');
     setProblem(null);
     setNotice(null);
     try {
       const report = await call('csv:apply', { importId: dryRun.importId });
       staged.current = null;
-      setApplied({ report, undone: false });
+      setApplied({ report, undone: false, uploaded: upload });
       setStep('applied');
+      if (upload) {
+        rememberUpload(target);
+        await sync.start(target);
+      }
     } catch (error) {
       setProblem(`The import was not applied: ${describeError(error)}`);
     } finally {
-      setApplying(false);
+      setApplying(null);
     }
   }
 
@@ -315,6 +322,15 @@ export function ImportWizard({
         )}
       </div>
 
+      {step !== 'applied' && (
+        <ResumeUploadBanner
+          sync={sync}
+          onReview={(scope) => {
+            navigate('catalog');
+            openType(scope.engine, scope.type);
+          }}
+        />
+      )}
       {problem && (
         <p className="notice notice--danger ie-problem" role="alert" data-testid="import-problem">
           {problem}
@@ -371,7 +387,8 @@ export function ImportWizard({
           applying={applying}
           onBack={() => goTo('columns')}
           onSaveResults={() => void saveResults('dryRun')}
-          onApply={() => void apply()}
+          onApply={() => void apply(false)}
+          onApplyAndUpload={() => void apply(true)}
         />
       )}
       {step === 'applied' && applied && target && (
@@ -379,6 +396,7 @@ export function ImportWizard({
           target={target}
           report={applied.report}
           undone={applied.undone}
+          uploaded={applied.uploaded}
           sync={sync}
           onUndo={() => void undo()}
           onAgain={() => void runDryRun()}
