@@ -52,17 +52,26 @@ function newlinesIn(cells: readonly string[]): number {
   return count;
 }
 
-export async function* csvRecords(text: AsyncIterable<string>, delimiter: Delimiter): AsyncGenerator<CsvRecord> {
+/**
+ * The records a slice at a time (a few hundred rows): one await per slice rather than per
+ * row, which at a million rows is a second of promise hops saved on the dry run's path.
+ */
+export async function* csvRecordBatches(
+  text: AsyncIterable<string>,
+  delimiter: Delimiter,
+): AsyncGenerator<CsvRecord[]> {
   let line = 1;
   let pending = '';
   let parseAt = SLICE_CHARS;
-  function* emit(parsed: Parsed): Generator<CsvRecord> {
+  function emit(parsed: Parsed): CsvRecord[] {
+    const records: CsvRecord[] = [];
     for (const [index, cells] of parsed.rows.entries()) {
       const at = line;
       line += 1 + newlinesIn(cells);
       const reason = parsed.problems.get(index);
-      yield { line: at, cells, quoteProblem: reason ? { column: Math.max(1, cells.length), reason } : null };
+      records.push({ line: at, cells, quoteProblem: reason ? { column: Math.max(1, cells.length), reason } : null });
     }
+    return records;
   }
   for await (const chunk of text) {
     pending += chunk;
@@ -70,7 +79,8 @@ export async function* csvRecords(text: AsyncIterable<string>, delimiter: Delimi
     if (pending.length > MAX_ROW_CHARS) break;
     const parsed = parseSlice(pending, delimiter, false);
     pending = pending.slice(parsed.cursor);
-    yield* emit(parsed);
+    const records = emit(parsed);
+    if (records.length > 0) yield records;
     parseAt = Math.max(SLICE_CHARS, pending.length * 2);
   }
   if (pending === '') return;
@@ -79,5 +89,6 @@ export async function* csvRecords(text: AsyncIterable<string>, delimiter: Delimi
   // The text ends with a newline: papaparse gives an empty last row for it, which is no line.
   const rows = parsed.rows;
   if (pending.endsWith('\n') && rows.length > 0 && rows.at(-1)?.length === 1 && rows.at(-1)?.[0] === '') rows.pop();
-  yield* emit(parsed);
+  const records = emit(parsed);
+  if (records.length > 0) yield records;
 }

@@ -7,7 +7,7 @@
 import { fileError, problem, type CsvProblem } from '../errors';
 import { decodedText, type FileRead } from './decode';
 import type { CsvDialect } from './dialect';
-import { csvRecords, type CsvRecord } from './records';
+import { csvRecordBatches, type CsvRecord } from './records';
 
 export interface CsvRow {
   line: number;
@@ -66,20 +66,36 @@ export function checkRow(header: CsvHeader, line: number, cells: string[]): CsvR
 
 export interface CsvTable {
   header: CsvHeader;
+  /** The rows after the header, one at a time. */
   rows: AsyncGenerator<CsvRow>;
+  /** The same rows a parsed slice at a time (the dry run's path: one await per slice). Read one of the two. */
+  batches: AsyncGenerator<CsvRow[]>;
+}
+
+/** A record as a row of the table, or null for a blank line. */
+function rowOf(header: CsvHeader, record: CsvRecord): CsvRow | null {
+  if (isBlank(record.cells) && !record.quoteProblem) return null;
+  if (!record.quoteProblem) return checkRow(header, record.line, record.cells);
+  const { column, reason } = record.quoteProblem;
+  return {
+    line: record.line,
+    cells: record.cells,
+    problems: [problem(record.line, column, reason, { columnName: header.columns[column - 1] ?? null })],
+  };
 }
 
 /**
- * Opens the file and reads up to its header; `rows` streams the rest. The header-only
- * check runs when the rows are exhausted (it throws then).
+ * Opens the file and reads up to its header; `rows` (or `batches`) streams the rest. The
+ * header-only check runs when the rows are exhausted (it throws then).
  */
 export async function openTable(file: string, dialect: CsvDialect, read?: FileRead): Promise<CsvTable> {
-  const records = csvRecords(decodedText(file, dialect, read ? { read } : {}), dialect.delimiter);
+  const records = csvRecordBatches(decodedText(file, dialect, read ? { read } : {}), dialect.delimiter);
   for (;;) {
     const next = await records.next();
     if (next.done) throw fileError(1, 1, 'The file is empty: it has no header row and no rows.');
-    const record = next.value;
-    if (isBlank(record.cells)) continue;
+    const at = next.value.findIndex((record) => !isBlank(record.cells));
+    const record = next.value[at];
+    if (!record) continue;
     if (record.quoteProblem) {
       await records.return(undefined);
       throw fileError(
@@ -89,26 +105,40 @@ export async function openTable(file: string, dialect: CsvDialect, read?: FileRe
       );
     }
     const header = checkHeader(record.cells, record.line);
-    return { header, rows: rowsAfter(header, records) };
+    const batches = batchesAfter(header, next.value.slice(at + 1), records);
+    return { header, rows: oneByOne(batches), batches };
   }
 }
 
-async function* rowsAfter(header: CsvHeader, records: AsyncGenerator<CsvRecord>): AsyncGenerator<CsvRow> {
-  let count = 0;
+async function* oneByOne(batches: AsyncGenerator<CsvRow[]>): AsyncGenerator<CsvRow> {
   try {
-    for await (const record of records) {
-      if (isBlank(record.cells) && !record.quoteProblem) continue;
-      count += 1;
-      if (record.quoteProblem) {
-        const { column, reason } = record.quoteProblem;
-        yield {
-          line: record.line,
-          cells: record.cells,
-          problems: [problem(record.line, column, reason, { columnName: header.columns[column - 1] ?? null })],
-        };
-        continue;
-      }
-      yield checkRow(header, record.line, record.cells);
+    for await (const batch of batches) yield* batch;
+  } finally {
+    await batches.return(undefined);
+  }
+}
+
+async function* batchesAfter(
+  header: CsvHeader,
+  first: CsvRecord[],
+  records: AsyncGenerator<CsvRecord[]>,
+): AsyncGenerator<CsvRow[]> {
+  let count = 0;
+  const rowsOf = (batch: CsvRecord[]): CsvRow[] => {
+    const rows: CsvRow[] = [];
+    for (const record of batch) {
+      const row = rowOf(header, record);
+      if (row) rows.push(row);
+    }
+    count += rows.length;
+    return rows;
+  };
+  try {
+    const rows = rowsOf(first);
+    if (rows.length > 0) yield rows;
+    for await (const batch of records) {
+      const more = rowsOf(batch);
+      if (more.length > 0) yield more;
     }
   } finally {
     await records.return(undefined);
