@@ -12,8 +12,8 @@ import { join } from 'node:path';
 import Papa from 'papaparse';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import WebSocket from 'ws';
-import type { EngineView, EventChannel, GridRow, RequestChannel } from '../../preload/contract';
+import type { EngineView, GridRow } from '../../preload/contract';
+import { AppSocket } from './app-socket';
 import { artifacts, launchChromium, startApp, type RunningApp } from './harness';
 
 let app: RunningApp;
@@ -21,57 +21,6 @@ let browser: Browser;
 let page: Page;
 let api: AppSocket;
 let shop: EngineView;
-
-/** The app's contract over the host's WebSocket, as browser mode's window.api speaks it. */
-class AppSocket {
-  private nextId = 1;
-  private readonly waiting = new Map<number, (result: { ok: boolean; value?: unknown; error?: unknown }) => void>();
-  private readonly listeners = new Set<(event: EventChannel, payload: unknown) => void>();
-
-  private constructor(private readonly ws: WebSocket) {
-    ws.on('message', (data: Buffer) => {
-      const message = JSON.parse(data.toString()) as
-        | { id: number; result: { ok: boolean; value?: unknown; error?: unknown } }
-        | { event: EventChannel; payload: unknown };
-      if ('id' in message) this.waiting.get(message.id)?.(message.result);
-      else for (const listener of this.listeners) listener(message.event, message.payload);
-    });
-  }
-
-  static open(running: RunningApp): Promise<AppSocket> {
-    const token = new URL(running.url).searchParams.get('token') ?? '';
-    const ws = new WebSocket(`ws://127.0.0.1:${running.port}/api?token=${token}`);
-    return new Promise((resolve, reject) => {
-      ws.once('open', () => resolve(new AppSocket(ws)));
-      ws.once('error', reject);
-    });
-  }
-
-  async call<T>(channel: RequestChannel, input?: unknown): Promise<T> {
-    const id = this.nextId++;
-    const result = await new Promise<{ ok: boolean; value?: unknown; error?: unknown }>((resolve) => {
-      this.waiting.set(id, resolve);
-      this.ws.send(JSON.stringify({ id, channel, input }));
-    });
-    if (!result.ok) throw new Error(`${channel}: ${JSON.stringify(result.error)}`);
-    return result.value as T;
-  }
-
-  next<T>(channel: EventChannel, accept: (payload: T) => boolean): Promise<T> {
-    return new Promise((resolve) => {
-      const listener = (event: EventChannel, payload: unknown) => {
-        if (event !== channel || !accept(payload as T)) return;
-        this.listeners.delete(listener);
-        resolve(payload as T);
-      };
-      this.listeners.add(listener);
-    });
-  }
-
-  close(): void {
-    this.ws.close();
-  }
-}
 
 const view = () => ({ engine: shop.hashid, type: 'product', sort: [], filters: [], quick: '' });
 

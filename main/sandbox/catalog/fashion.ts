@@ -1,5 +1,5 @@
 /** The 'shop' profile: a fashion store (the default seed's "Fashion store"). */
-import { lower, type CatalogVocabulary, type Group, type Leaf } from './vocabulary';
+import { leaf, lower, type CatalogVocabulary, type Group, type Leaf } from './vocabulary';
 
 const APPAREL = ['XS', 'S', 'M', 'L', 'XL', 'XXL'];
 const WAIST = ['26', '28', '30', '32', '34', '36', '38'];
@@ -93,19 +93,6 @@ const ACCESSORIES: Group = {
     'Nickel-free and hypoallergenic.',
   ],
 };
-
-function leaf(
-  path: Leaf['path'],
-  code: string,
-  weight: number,
-  nouns: string[],
-  materials: string[],
-  sizes: string[],
-  price: [number, number],
-  group: Group,
-): Leaf {
-  return { path, code, weight, nouns, materials, sizes, price, ...group };
-}
 
 // One line per category reads like a table.
 // prettier-ignore

@@ -3,7 +3,7 @@
  * (the default seed's "Outdoor shop", priced in USD). Every item is stocked at one store
  * and carries its position, for geo_distance filters and sorting.
  */
-import { lower, type CatalogVocabulary, type Group, type Leaf, type Store } from './vocabulary';
+import { leaf, lower, type CatalogVocabulary, type Group, type Leaf, type Store } from './vocabulary';
 
 const APPAREL = ['XS', 'S', 'M', 'L', 'XL', 'XXL'];
 const SHOES_US = ['US 6', 'US 7', 'US 8', 'US 9', 'US 10', 'US 11', 'US 12', 'US 13'];
@@ -137,19 +137,6 @@ const leaves: Leaf[] = [
   leaf(['Snow', 'Ski', 'Ski Boots'], 'SSB', 2, ['Ski Boots', 'Touring Boots'], ['Polyurethane', 'Grilamid'], ['25.5', '26.5', '27.5', '28.5', '29.5'], [299, 799], SNOW),
   leaf(['Snow', 'Snowshoeing', 'Snowshoes'], 'SSS', 2, ['Snowshoes', 'Backcountry Snowshoes', 'Trail Snowshoes'], ['Aluminum', 'Composite'], ['22 in', '25 in', '30 in'], [99, 329], SNOW),
 ];
-
-function leaf(
-  path: Leaf['path'],
-  code: string,
-  weight: number,
-  nouns: string[],
-  materials: string[],
-  sizes: string[],
-  price: [number, number],
-  group: Group,
-): Leaf {
-  return { path, code, weight, nouns, materials, sizes, price, ...group };
-}
 
 /** Real towns of the Rockies, the Southwest and the Pacific Northwest; bigger towns stock more. */
 // prettier-ignore

@@ -73,3 +73,17 @@ export interface CatalogVocabulary {
 export function lower(text: string): string {
   return text.toLowerCase();
 }
+
+/** A category of a catalog: its leaf path and what its items are made of, in one line per category. */
+export function leaf(
+  path: Leaf['path'],
+  code: string,
+  weight: number,
+  nouns: string[],
+  materials: string[],
+  sizes: string[],
+  price: [number, number],
+  group: Group,
+): Leaf {
+  return { path, code, weight, nouns, materials, sizes, price, ...group };
+}
