@@ -42,6 +42,8 @@ describe('the app in browser mode', () => {
     expect(new URL(page.url()).searchParams.has('token')).toBe(false);
     await expect(page.locator('h1').textContent()).resolves.toBe('Catalog');
     await expect(page.getByRole('navigation', { name: 'Pages' }).getByRole('link').count()).resolves.toBe(6);
+    // The status bar shows 'No account' until the worker's first status arrives.
+    await page.getByTestId('status-account').filter({ hasText: 'Sandbox' }).waitFor({ timeout: 15_000 });
     await expect(page.getByTestId('status-account').textContent()).resolves.toContain('Sandbox');
     await expect(page.getByTestId('status-sync').textContent()).resolves.toContain('Nothing to sync');
     await expect(page.getByTestId('status-rate').textContent()).resolves.toMatch(/^API /);
