@@ -49,6 +49,7 @@ const FILE_RIGHTS: Partial<Record<string, readonly FileRight[]>> = {
   'csv:dryRun': ['read'],
   'csv:export': ['write'],
   'csv:results': ['write'],
+  'stats:export': ['write'],
 };
 
 /**

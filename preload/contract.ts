@@ -462,6 +462,195 @@ export interface DesktopFiles {
   pathForFile(file: { readonly name: string }): string;
 }
 
+// ---- Feeds: processing tasks, their history, logs and feed health ---------------------
+
+/** Doofinder's task states (management-api-v1.md, "Processing Tasks"). */
+export type FeedTaskState = 'PENDING' | 'STARTED' | 'SUCCESS' | 'FAILURE' | 'NOTFOUND' | 'WAITING';
+
+/** What a run's result counts as, for the history's filter. */
+export type FeedRunResult = 'running' | 'success' | 'failure' | 'unknown';
+
+/** A hint the document gives for a task message ("Tasks messages"), with what to do about it. */
+export interface FeedHint {
+  kind: 'feed-empty' | 'no-changes';
+  /** The document's explanation, in words a shop owner reads. */
+  text: string;
+  /** Both hints are overridden by processing again with force. */
+  retryWithForce: true;
+}
+
+/** One type's item count after a run, next to the previous run's and the local mirror's. */
+export interface FeedTypeCount {
+  type: string;
+  count: number;
+  previous: number | null;
+  mirror: number | null;
+}
+
+/** Something about a finished run that a shop owner should look at. */
+export interface FeedHealthFlag {
+  kind: 'drop' | 'empty-type' | 'field-vanished';
+  type: string;
+  field: string | null;
+  /** The compared figures: items (drop, empty-type) or the share of items with the field, 0-1. */
+  before: number;
+  after: number;
+  message: string;
+}
+
+export interface FeedHealth {
+  checkedAt: string;
+  /** What the counts were compared with: the previous run's, else the mirror's. */
+  baseline: 'previous-run' | 'mirror' | 'none';
+  counts: FeedTypeCount[];
+  flags: FeedHealthFlag[];
+}
+
+export interface FeedRunView {
+  id: number;
+  engine: string;
+  /** The task id from the `link` Doofinder answered; null for a run only seen through `tasks/process`. */
+  taskId: string | null;
+  /** Started by this app, or seen when the app polled `tasks/process`. */
+  origin: 'app' | 'elsewhere';
+  force: boolean;
+  state: FeedTaskState;
+  result: FeedRunResult;
+  message: string;
+  /** Null when the run was first seen already finished. */
+  startedAt: string | null;
+  endedAt: string | null;
+  durationMs: number | null;
+  /** While running: when the next poll is due, and why polling waits, if it does (a sync using the budget). */
+  nextPollAt: string | null;
+  pollNote: string | null;
+  hint: FeedHint | null;
+  /** Filled after a finished run's counts were read; null before or when they could not be. */
+  health: FeedHealth | null;
+}
+
+export interface FeedRunsPage {
+  runs: FeedRunView[];
+  total: number;
+  /** The run being polled now, if any (also in `runs` when it matches the filter). */
+  active: FeedRunView | null;
+}
+
+export interface FeedLogLine {
+  /** As Doofinder sent it (ISO-like, no zone). */
+  date: string;
+  level: string;
+  message: string;
+  /** The line a message names ("at line number: 2"), else null. */
+  line: number | null;
+}
+
+export interface FeedLogsPage {
+  /** When the lines were last read from the server; null if never (then `lines` is empty). */
+  fetchedAt: string | null;
+  /** Why the last read failed, if it did (the stored lines are shown). */
+  error: string | null;
+  lines: FeedLogLine[];
+  /** Lines matching the filter. */
+  total: number;
+  /** Lines per level over all stored lines, for the filter's counts. */
+  levels: Record<string, number>;
+}
+
+export interface FeedSettings {
+  /** A type losing more than this share of its items since the baseline is flagged (0-100). */
+  dropPercent: number;
+}
+
+// ---- Activity (the app's list of things that happened; feed runs notify) --------------
+
+export interface ActivityEntry {
+  id: number;
+  at: string;
+  level: 'info' | 'success' | 'warning' | 'error';
+  /** What the entry is about; the renderer links it to its page. */
+  kind: 'feed-run';
+  engine: string | null;
+  title: string;
+  body: string;
+  /** The feed run the entry is about (kind feed-run). */
+  runId: number | null;
+  /** Show a desktop notification for it (new entries only). */
+  notify: boolean;
+  /** Offer to mirror the engine again (a successful feed run changed its items). */
+  offerRemirror: boolean;
+  read: boolean;
+}
+
+export interface ActivityPage {
+  entries: ActivityEntry[];
+  unread: number;
+}
+
+// ---- Stats (management-api-v1.md, "Statistics") ---------------------------------------
+
+export interface StatsRange {
+  /** YYYYMMDD, inclusive, as the API takes it. */
+  from: string;
+  to: string;
+}
+
+export interface StatsDay {
+  /** YYYY-MM-DD as the API answers it. */
+  date: string;
+  searches: number;
+  queries: number;
+  clicks: number;
+  requests: number;
+  api: number;
+  parser: number;
+}
+
+export type StatsTopKind = 'searches' | 'clicked' | 'opportunities' | 'noresults';
+
+export interface StatsTopEntry {
+  term: string;
+  count: number;
+  url: string | null;
+}
+
+/** One part of the page: fetched (all pages), being generated by Doofinder (202), being read, or failed. */
+export type StatsPartState = 'ready' | 'generating' | 'loading' | 'error';
+
+export interface StatsPart<T> {
+  state: StatsPartState;
+  rows: T[];
+  /** When the rows shown were read; null if never (nothing cached for this range). */
+  fetchedAt: string | null;
+  /** The 202's message while generating; the error in words when failed. */
+  message: string | null;
+  /** While generating: when the app asks again. */
+  nextCheckAt: string | null;
+}
+
+export interface StatsView {
+  engine: string;
+  range: StatsRange;
+  aggregates: StatsPart<StatsDay>;
+  tops: Record<StatsTopKind, StatsPart<StatsTopEntry>>;
+}
+
+export interface UsageView {
+  /** YYYY-MM */
+  month: string;
+  /** From this month's aggregates over the account's engines; null until read. */
+  monthApiRequests: number | null;
+  monthAllRequests: number | null;
+  /** Management API requests this app sent for the account this month (the rate limiter counts each). */
+  appRequests: number;
+  /** appRequests / monthApiRequests, 0-1; null without aggregates. */
+  appShare: number | null;
+  /** What a full sync would send now, per engine: a mirror of every type plus pushing what is pending. */
+  syncCost: Array<{ engine: string; engineName: string; mirrorRequests: number; pushRequests: number }>;
+  fetchedAt: string | null;
+  error: string | null;
+}
+
 // ---------------------------------------------------------------------------------------
 // Errors every channel may answer with
 // ---------------------------------------------------------------------------------------
@@ -577,6 +766,12 @@ const csvMapping = z
 const csvPage = z
   .object({ importId: z.number().int(), afterLine: z.number().int().min(0), limit: z.number().int().min(1).max(5_000) })
   .strict();
+
+const yyyymmdd = z.string().regex(/^\d{8}$/, 'a date as YYYYMMDD');
+const statsRange = z
+  .object({ from: yyyymmdd, to: yyyymmdd })
+  .strict()
+  .refine((range) => range.from <= range.to, 'the range must start on or before its end');
 
 export const requests = {
   'app:info': inWorker(z.void(), returns<AppInfo>()),
@@ -882,6 +1077,87 @@ export const requests = {
       .strict(),
     returns<PickedFile>(),
   ),
+
+  // ---- Feeds (management-api-v1.md "Processing Tasks", "List Tasks Logs") ----
+  /** Starts processing the engine's feeds; the run is then polled in the background (`feeds:changed`). */
+  'feeds:process': inWorker(
+    z.object({ engine: z.string().regex(/^\w{1,64}$/), force: z.boolean() }).strict(),
+    returns<FeedRunView>(),
+  ),
+  /** The engine's runs, newest first, filtered by result. */
+  'feeds:runs': inWorker(
+    z
+      .object({
+        engine: z.string(),
+        result: z.enum(['running', 'success', 'failure', 'unknown']).optional(),
+        offset: z.number().int().min(0).optional(),
+        limit: z.number().int().min(1).max(500).optional(),
+      })
+      .strict(),
+    returns<FeedRunsPage>(),
+  ),
+  /** Asks `tasks/process` soon (lowest priority) to pick up runs started elsewhere; answers at once. */
+  'feeds:check': inWorker(z.object({ engine: z.string() }).strict(), returns<{ scheduled: boolean }>()),
+  /** The stored log lines, filtered; `refresh` reads `/logs` again first. */
+  'feeds:logs': inWorker(
+    z
+      .object({
+        engine: z.string(),
+        refresh: z.boolean(),
+        levels: z.array(z.string().max(20)).max(10).optional(),
+        text: z.string().max(200).optional(),
+        offset: z.number().int().min(0).optional(),
+        limit: z.number().int().min(1).max(5_000).optional(),
+      })
+      .strict(),
+    returns<FeedLogsPage>(),
+  ),
+  'feeds:settings': inWorker(
+    z.object({ dropPercent: z.number().min(1).max(100).optional() }).strict(),
+    returns<FeedSettings>(),
+  ),
+  /** Sandbox account only: what the sample feed of its "Feed demo" engine contains, to try good and bad runs. */
+  'feeds:sandboxScenario': inWorker(
+    z.object({ scenario: z.enum(['healthy', 'bad-rows', 'empty', 'lost-products']) }).strict(),
+    returns<{ scenario: string; file: string }>(),
+  ),
+
+  // ---- Activity ----
+  'activity:list': inWorker(
+    z.object({ limit: z.number().int().min(1).max(500).optional() }).strict(),
+    returns<ActivityPage>(),
+  ),
+  'activity:markRead': inWorker(
+    z.object({ ids: z.array(z.number().int()).max(1_000).nullable() }).strict(),
+    returns<{ unread: number }>(),
+  ),
+
+  // ---- Stats (management-api-v1.md "Statistics") ----
+  /** The cached answer at once (the page opens offline); with `refresh`, or nothing cached, reads it again in the background (`stats:changed`). */
+  'stats:load': inWorker(
+    z.object({ engine: z.string(), range: statsRange, refresh: z.boolean() }).strict(),
+    returns<StatsView>(),
+  ),
+  /** Writes the aggregates or one top list of the cached answer as CSV. */
+  'stats:export': inWorker(
+    z
+      .object({
+        file: csvPath,
+        engine: z.string(),
+        range: statsRange,
+        table: z.enum(['aggregates', 'searches', 'clicked', 'opportunities', 'noresults']),
+      })
+      .strict(),
+    returns<{ file: string; rows: number }>(),
+  ),
+  /** This month's request count and the app's share of it; `refresh` reads the aggregates again. */
+  'stats:usage': inWorker(z.object({ refresh: z.boolean() }).strict(), returns<UsageView>()),
+
+  // ---- Notifications (main: Electron's Notification; browser mode uses the page's) ----
+  'app:notify': inMain(
+    z.object({ title: z.string().max(200), body: z.string().max(2_000) }).strict(),
+    returns<{ shown: boolean }>(),
+  ),
 };
 
 export const events = {
@@ -902,6 +1178,13 @@ export const events = {
   'sync:pendingChanged': returns<{ total: number }>(),
   /** A CSV dry run, apply or export moving on (rows so far). */
   'csv:progress': returns<CsvProgress>(),
+  /** A feed run was started, moved on, finished, or its health was checked. */
+  'feeds:changed': returns<{ accountId: string; engine: string; run: FeedRunView }>(),
+  /** New log lines were read for an engine. */
+  'feeds:logsChanged': returns<{ accountId: string; engine: string }>(),
+  'activity:added': returns<ActivityEntry>(),
+  /** A stats part moved on (generated, read, failed) for an engine and range. */
+  'stats:changed': returns<{ accountId: string; view: StatsView }>(),
 };
 
 // ---------------------------------------------------------------------------------------
