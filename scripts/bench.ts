@@ -15,6 +15,10 @@ const BENCHMARKS: Record<string, Entry> = {
     what: 'sample catalog generated+indexed per second (--items, default 1,000,000) and Search v5 p50/p95 on 100,000 items',
     load: async () => (await import('../test/bench/sandbox.bench')).sandbox,
   },
+  'sandbox-seed': {
+    what: "the Sandbox account's first start beyond the sample catalog (--items, default 3,000): the Feed demo engine and the 60-day stats history (target under 1 s)",
+    load: async () => (await import('../test/bench/sandbox-seed.bench')).sandboxSeed,
+  },
   mirror: {
     what: 'mirror at the real 2 requests/s (share of the limit, 429s), with faults, and 1,000,000 items with the limit off (items/s, peak RSS)',
     load: async () => (await import('../test/bench/mirror.bench')).mirror,

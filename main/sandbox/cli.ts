@@ -1,7 +1,8 @@
 /**
- * `npm run sandbox -- [--port N] [--items N] [--seed S] [--data FILE]`: a sandbox on
- * 127.0.0.1 with the sample catalog. Prints one JSON line {url, apiKey, hashid, zone} and
- * serves until stopped.
+ * `npm run sandbox -- [--port N] [--items N] [--seed S] [--data FILE] [--history]`: a
+ * sandbox on 127.0.0.1 with the sample catalog (and, with `--history`, 60 days of search
+ * stats before today). Prints one JSON line {url, apiKey, hashid, zone} and serves until
+ * stopped.
  */
 import { existsSync } from 'node:fs';
 import { parseArgs } from 'node:util';
@@ -14,6 +15,7 @@ const { values } = parseArgs({
     items: { type: 'string', default: '3000' },
     seed: { type: 'string', default: '1' },
     data: { type: 'string' },
+    history: { type: 'boolean', default: false },
   },
 });
 
@@ -31,7 +33,7 @@ const items = whole('items', values.items, 0, 1_000_000);
 const seed = whole('seed', values.seed, 0, 2 ** 31 - 1);
 // A data file that already exists keeps its state; a new one gets the sample catalog.
 const fresh = !values.data || !existsSync(values.data);
-const spec = defaultSeed({ items });
+const spec = defaultSeed({ items, history: values.history });
 for (const account of spec.accounts) {
   for (const engine of account.engines ?? []) {
     for (const type of engine.types ?? [])

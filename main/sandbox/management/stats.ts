@@ -44,14 +44,16 @@ function daysOf(period: Period): string[] {
   return days;
 }
 
+// Every count sums `amount` (1 for a live event): the seeded stats history stores a day's
+// repeats of a term or a click as one row.
 function aggregates(ctx: SandboxContext, engine: Engine, period: Period) {
   const rows = ctx.db
     .prepare(
       `SELECT day,
-              sum(kind = 'query') AS queries,
-              sum(kind = 'query' AND detail = 'new') AS searches,
-              sum(kind = 'click') AS clicks,
-              sum(kind = 'api') AS api,
+              sum(CASE WHEN kind = 'query' THEN amount ELSE 0 END) AS queries,
+              sum(CASE WHEN kind = 'query' AND detail = 'new' THEN amount ELSE 0 END) AS searches,
+              sum(CASE WHEN kind = 'click' THEN amount ELSE 0 END) AS clicks,
+              sum(CASE WHEN kind = 'api' THEN amount ELSE 0 END) AS api,
               sum(CASE WHEN kind = 'parser' THEN amount ELSE 0 END) AS parser
          FROM events WHERE engine_id = ? AND day BETWEEN ? AND ?
         GROUP BY day`,
@@ -85,18 +87,18 @@ function aggregates(ctx: SandboxContext, engine: Engine, period: Period) {
 type TopKind = 'searches' | 'clicked' | 'opportunities' | 'noresults';
 
 const TOP_SQL: Record<TopKind, string> = {
-  searches: `SELECT lower(trim(term)) AS term, count(*) AS count FROM events
+  searches: `SELECT lower(trim(term)) AS term, sum(amount) AS count FROM events
               WHERE engine_id = ? AND kind = 'query' AND day BETWEEN ? AND ? AND trim(coalesce(term, '')) != ''
               GROUP BY 1 ORDER BY count DESC, term`,
-  opportunities: `SELECT lower(trim(term)) AS term, count(*) AS count FROM events
+  opportunities: `SELECT lower(trim(term)) AS term, sum(amount) AS count FROM events
               WHERE engine_id = ? AND kind = 'query' AND day BETWEEN ? AND ? AND query_name IN ('fuzzy', 'phonetic_text')
                 AND trim(coalesce(term, '')) != ''
               GROUP BY 1 ORDER BY count DESC, term`,
-  noresults: `SELECT lower(trim(term)) AS term, count(*) AS count FROM events
+  noresults: `SELECT lower(trim(term)) AS term, sum(amount) AS count FROM events
               WHERE engine_id = ? AND kind = 'query' AND day BETWEEN ? AND ? AND total = 0 AND trim(coalesce(term, '')) != ''
               GROUP BY 1 ORDER BY count DESC, term`,
   // A click event keeps the item's title (term) and link (detail) as they were when clicked.
-  clicked: `SELECT max(term) AS term, max(detail) AS url, count(*) AS count FROM events
+  clicked: `SELECT max(term) AS term, max(detail) AS url, sum(amount) AS count FROM events
               WHERE engine_id = ? AND kind = 'click' AND day BETWEEN ? AND ?
               GROUP BY item_type, item_id ORDER BY count DESC, term`,
 };

@@ -8,6 +8,7 @@ import { createAccount } from '../store/accounts';
 import { createEngine, putType } from '../store/engines';
 import type { ItemDoc } from '../store/records';
 import { generateItems } from '../catalog/generate';
+import { historySchema, seedStatsHistory } from './stats-history';
 
 const itemSchema = z.looseObject({ id: z.union([z.string(), z.number()]).transform(String) });
 
@@ -40,6 +41,8 @@ const engineSchema = z
     options: z.record(z.string(), z.unknown()).default({}),
     allowed_origins: z.array(z.string()).default([]),
     types: z.array(typeSchema).default([]),
+    /** Past search stats, written after the items (their clicks name real products). Off unless asked for. */
+    stats_history: historySchema.optional(),
   })
   .strict();
 
@@ -66,6 +69,8 @@ export const seedSchema = z
   .strict();
 
 export type SeedSpec = z.input<typeof seedSchema>;
+export type EngineSeedSpec = z.input<typeof engineSchema>;
+export type SeededEngine = SeedResult['accounts'][number]['engines'][number];
 
 export interface SeedResult {
   accounts: Array<{
@@ -89,31 +94,38 @@ export function applySeed(ctx: SandboxContext, input: SeedSpec): SeedResult {
       uid: accountSpec.uid,
       monthlyQuota: accountSpec.monthly_quota,
     });
-    const engines: SeedResult['accounts'][number]['engines'] = [];
-    for (const engineSpec of accountSpec.engines) {
-      const engine = createEngine(ctx.db, account.id, {
-        name: engineSpec.name,
-        hashid: engineSpec.hashid,
-        siteUrl: engineSpec.site_url,
-        language: engineSpec.language,
-        currency: engineSpec.currency,
-        options: engineSpec.options,
-        allowedOrigins: engineSpec.allowed_origins,
-      });
-      const counts: Record<string, number> = {};
-      for (const typeSpec of engineSpec.types) {
-        putType(ctx.db, engine.id, typeSpec.name, typeSpec.sources, typeSpec.kind);
-        writeInSlices(ctx, engine.id, typeSpec.name, typeSpec.items as ItemDoc[]);
-        if (typeSpec.generate) {
-          writeInSlices(ctx, engine.id, typeSpec.name, generateItems({ ...typeSpec.generate }));
-        }
-        counts[typeSpec.name] = ctx.items.count(engine.id, typeSpec.name);
-      }
-      engines.push({ hashid: engine.hashid, name: engine.name, types: counts });
-    }
+    const engines = accountSpec.engines.map((engineSpec) => writeEngine(ctx, account.id, engineSpec));
     result.accounts.push({ apiKey: `${account.zone}-${account.token}`, zone: account.zone, uid: account.uid, engines });
   }
   return result;
+}
+
+/** Adds one engine to an existing account (the app's sandbox adds engines a newer version seeds). */
+export function seedEngine(ctx: SandboxContext, accountId: number, input: EngineSeedSpec): SeededEngine {
+  return writeEngine(ctx, accountId, engineSchema.parse(input));
+}
+
+function writeEngine(ctx: SandboxContext, accountId: number, engineSpec: z.output<typeof engineSchema>): SeededEngine {
+  const engine = createEngine(ctx.db, accountId, {
+    name: engineSpec.name,
+    hashid: engineSpec.hashid,
+    siteUrl: engineSpec.site_url,
+    language: engineSpec.language,
+    currency: engineSpec.currency,
+    options: engineSpec.options,
+    allowedOrigins: engineSpec.allowed_origins,
+  });
+  const counts: Record<string, number> = {};
+  for (const typeSpec of engineSpec.types) {
+    putType(ctx.db, engine.id, typeSpec.name, typeSpec.sources, typeSpec.kind);
+    writeInSlices(ctx, engine.id, typeSpec.name, typeSpec.items as ItemDoc[]);
+    if (typeSpec.generate) {
+      writeInSlices(ctx, engine.id, typeSpec.name, generateItems({ ...typeSpec.generate }));
+    }
+    counts[typeSpec.name] = ctx.items.count(engine.id, typeSpec.name);
+  }
+  if (engineSpec.stats_history) seedStatsHistory(ctx, engine, engineSpec.stats_history);
+  return { hashid: engine.hashid, name: engine.name, types: counts };
 }
 
 function writeInSlices(ctx: SandboxContext, engineId: number, type: string, items: Iterable<ItemDoc>): void {
