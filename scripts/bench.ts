@@ -43,6 +43,10 @@ const BENCHMARKS: Record<string, Entry> = {
     what: 'CSV import (staging + dry run) and export of 1,000,000 items (--items) against the sqlite3 shell, peak RSS, a 100,000-change apply',
     load: async () => (await import('../test/bench/csv.bench')).csv,
   },
+  stats: {
+    what: 'the Stats page opening from its cache: a year of days and 4 top lists of 5,000 terms (--terms; p95 target 50 ms), CSV of a list, counting a request',
+    load: async () => (await import('../test/bench/stats.bench')).stats,
+  },
   upload: {
     what: "browser mode's file upload and export download (--mb, default 200, a 1M-row catalog): MB/s, the host's peak RSS growth (target < 64 MB)",
     load: async () => (await import('../test/bench/upload.bench')).fileTransfer,

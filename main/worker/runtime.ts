@@ -3,16 +3,19 @@
  * built-in sandbox), engines, mirrors and the status bar's reporter.
  */
 import type { EventChannel, EventPayload } from '../../preload/contract';
+import { ActivityService } from './activity/activity-service';
 import { EnginesService } from './accounts/engines-service';
 import { startSandboxAccount } from './accounts/sandbox-account';
 import { AccountService } from './accounts/service';
 import type { WorkerBoot } from './protocol';
 import { CatalogService } from './catalog/service';
 import { CsvService } from './csv/service';
+import { FeedService } from './feeds/feed-service';
 import { StatusReporter } from './status';
 import { SyncService } from './sync/sync-service';
 import { Databases } from './store/databases';
 import { MirrorService } from './sync/mirror-service';
+import { StatsService } from './stats/stats-service';
 
 export interface WorkerRuntime {
   boot: WorkerBoot;
@@ -25,6 +28,9 @@ export interface WorkerRuntime {
   sync: SyncService;
   csv: CsvService;
   status: StatusReporter;
+  feeds: FeedService;
+  activity: ActivityService;
+  stats: StatsService;
   stop(): Promise<void>;
 }
 
@@ -39,9 +45,14 @@ export async function createRuntime(boot: WorkerBoot, emit: EmitEvent): Promise<
   );
   const engines = new EnginesService(dbs, accounts, emit);
   const mirrors = new MirrorService(dbs, accounts, engines, emit);
+  const stats = new StatsService(dbs, accounts, engines, emit);
+  accounts.onRequestSent = (profileId, api) => stats.counter.record(profileId, api);
   const catalog = new CatalogService(dbs, accounts, emit);
   const sync = new SyncService(dbs, accounts, catalog, emit);
   const csv = new CsvService(dbs, accounts, catalog, emit);
+  const activity = new ActivityService(dbs, accounts, emit);
+  const feeds = new FeedService(dbs, accounts, activity, emit, { dataDir: boot.dataDir });
+  feeds.start();
   const status = new StatusReporter(dbs, accounts, mirrors, emit, sync);
   status.start();
   sync.startAutoSync();
@@ -56,10 +67,15 @@ export async function createRuntime(boot: WorkerBoot, emit: EmitEvent): Promise<
     sync,
     csv,
     status,
+    stats,
+    feeds,
+    activity,
     async stop() {
       status.stop();
+      await feeds.stop();
       await sync.stop();
       await mirrors.stopAll();
+      stats.stop();
       catalog.stop();
       await accounts.stop();
       dbs.closeAll();

@@ -15,6 +15,7 @@ import { registerSecret } from '../../redact';
 import { toAppError } from '../app-errors';
 import { DoofinderClient, type ClientOptions } from '../doofinder/client';
 import { endpointFor, parseApiKey } from '../doofinder/endpoints';
+import type { Api } from '../doofinder/http';
 import { allSearchEngines } from '../doofinder/management-v1';
 import type { AccountInput, KeyForProfile } from '../protocol';
 import type { Databases } from '../store/databases';
@@ -54,6 +55,8 @@ export class AccountService {
   private readonly clients = new Map<string, DoofinderClient>();
   private sandbox: RunningSandbox | null = null;
   sandboxProblem: string | null = null;
+  /** Told of every request an account's client sends (stats/request-counter.ts counts them). */
+  onRequestSent: ((profileId: string, api: Api) => void) | null = null;
 
   constructor(
     private readonly dbs: Databases,
@@ -138,6 +141,7 @@ export class AccountService {
       ...this.clientOptions,
       onEvent: (event) => {
         this.clientOptions.onEvent?.(event);
+        if (event.kind === 'sent') this.onRequestSent?.(profile.id, event.api);
         if (event.kind !== 'stopped') return;
         if (event.reason.kind === 'auth') this.setState(profile.id, 'needs_key');
         if (event.reason.kind === 'quota') this.setState(profile.id, 'quota');

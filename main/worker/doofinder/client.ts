@@ -6,7 +6,7 @@
  */
 import { abortReason, DoofinderError, type DoofinderErrorKind } from './errors';
 import type { AccountEndpoint } from './endpoints';
-import { send, type HttpRequest, type HttpResponse } from './http';
+import { send, type Api, type HttpRequest, type HttpResponse } from './http';
 import {
   BucketStopped,
   realTimers,
@@ -63,6 +63,8 @@ export interface ClientRequest extends HttpRequest {
 
 export type ClientEvent =
   | { kind: 'stopped'; reason: StopReason }
+  /** One request left for the server (each retry again): what the account's usage counts. */
+  | { kind: 'sent'; api: Api }
   | { kind: 'retrying'; request: string; attempt: number; delayMs: number; error: DoofinderError };
 
 export interface ClientOptions {
@@ -108,6 +110,7 @@ export class DoofinderClient {
       ).catch((error: unknown) => {
         throw error instanceof BucketStopped ? stoppedError(error.reason, request) : error;
       });
+      this.options.onEvent?.({ kind: 'sent', api: request.api });
       try {
         const response = await send<T>(this.endpoint, request);
         ticket?.done();

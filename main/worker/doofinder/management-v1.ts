@@ -101,6 +101,8 @@ export interface StatsPeriod {
   from?: string;
   to?: string;
   page?: number;
+  /** Rows per page (default 10, at most 100): stats paginate "the same as list items". */
+  rpp?: number;
 }
 
 /** A top list either is ready (200) or is being generated (202: ask again later). */

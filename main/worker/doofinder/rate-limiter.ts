@@ -9,6 +9,12 @@
  * answer (`Ticket.done()`): however slow the network, two requests the server counts in
  * one second can never be more than the rate.
  *
+ * Background work (feed and stats polling) never takes a place while other work is active:
+ * a background request waits until nothing of higher priority is queued, in flight, or was
+ * answered within the last window plus `BACKGROUND_YIELD_MARGIN_MS`, so a running mirror or
+ * push keeps the whole budget (issue 11: "polling never slows a sync"); and it never takes the
+ * last free place, so a sync or a user starting finds one at once.
+ *
  * A 429 pauses the whole bucket (Retry-After, at least 1 s) and resumes at half speed,
  * climbing back with each success. An auth failure or a spent plan stops it until
  * `resume()`; a persistent 429 stops background work only.
@@ -81,6 +87,8 @@ export interface BucketSnapshot {
 
 const WINDOW_MS = 1000;
 const SLOWEST = 0.25;
+/** Between two requests of a sequential mirror or push the app stores a page: time to queue the next. */
+export const BACKGROUND_YIELD_MARGIN_MS = 250;
 
 export class RequestBucket {
   private readonly timers: Timers;
@@ -95,6 +103,9 @@ export class RequestBucket {
   private stopped: StopReason | null = null;
   private backgroundStopped: StopReason | null = null;
   private timer: unknown = null;
+  /** Requests above background priority sent and not yet answered, and when the last one was answered. */
+  private higherInFlight = 0;
+  private higherAnsweredAt = Number.NEGATIVE_INFINITY;
 
   constructor(private readonly options: BucketOptions) {
     this.timers = options.timers ?? realTimers;
@@ -164,6 +175,12 @@ export class RequestBucket {
     this.pump();
   }
 
+  /** True while background requests are held back because higher-priority work is using the budget. */
+  holdsBackBackground(): boolean {
+    const now = this.timers.now();
+    return this.queue.some((waiter) => waiter.priority !== 'background') || this.higherActiveFor(now) > 0;
+  }
+
   snapshot(): BucketSnapshot {
     const now = this.timers.now();
     const reason = this.stopped ?? this.backgroundStopped;
@@ -191,18 +208,33 @@ export class RequestBucket {
     for (const waiter of rejected) waiter.reject(new BucketStopped(reason));
   }
 
-  /** How long until the next request may go, 0 if now. */
-  private delayUntilFree(now: number): number {
+  /** How long until the next request may go, 0 if now; `rate` lower than the bucket's keeps places free. */
+  private delayUntilFree(now: number, rate = this.options.ratePerSecond): number {
     if (this.pausedUntil > now) return this.pausedUntil - now;
     const window = (WINDOW_MS + this.marginMs) / this.speed;
     // A slot counts from when it was sent until a window after its answer; in flight, it counts.
     const holdsUntil = (slot: Slot) => (slot.doneAt === null ? Number.POSITIVE_INFINITY : slot.doneAt + window);
     this.slots = this.slots.filter((slot) => holdsUntil(slot) > now || now - slot.sentAt < WINDOW_MS);
     const holding = this.slots.filter((slot) => holdsUntil(slot) > now);
-    if (holding.length < this.options.ratePerSecond) return 0;
-    const frees = holding.map(holdsUntil).sort((a, b) => a - b)[holding.length - this.options.ratePerSecond] ?? now;
+    if (holding.length < rate) return 0;
+    const frees = holding.map(holdsUntil).sort((a, b) => a - b)[holding.length - rate] ?? now;
     // An in-flight request frees nothing until its answer: `done()` pumps the queue again.
     return Number.isFinite(frees) ? Math.max(1, frees - now) : Number.POSITIVE_INFINITY;
+  }
+
+  /**
+   * Background requests never take the last place in the window: a place they hold cannot
+   * be given back, and a sync or a user starting meanwhile should find one free.
+   */
+  private backgroundRate(): number {
+    return Math.max(1, this.options.ratePerSecond - 1);
+  }
+
+  /** How long higher-priority work still counts as active (Infinity while one is in flight), 0 if it does not. */
+  private higherActiveFor(now: number): number {
+    if (this.higherInFlight > 0) return Number.POSITIVE_INFINITY;
+    const until = this.higherAnsweredAt + WINDOW_MS + this.marginMs + BACKGROUND_YIELD_MARGIN_MS;
+    return until > now ? until - now : 0;
   }
 
   private pump(): void {
@@ -212,7 +244,11 @@ export class RequestBucket {
     }
     while (this.queue.length > 0) {
       const now = this.timers.now();
-      const delay = this.delayUntilFree(now);
+      // The queue is sorted by priority: a background waiter at the head means none of higher priority waits.
+      const background = this.queue[0]?.priority === 'background';
+      const delay = background
+        ? Math.max(this.delayUntilFree(now, this.backgroundRate()), this.higherActiveFor(now))
+        : this.delayUntilFree(now);
       if (delay > 0) {
         if (Number.isFinite(delay)) {
           this.timer = this.timers.setTimeout(() => {
@@ -225,11 +261,17 @@ export class RequestBucket {
       const waiter = this.queue.shift();
       if (!waiter) return;
       const slot: Slot = { sentAt: now, doneAt: null };
+      const higher = waiter.priority !== 'background';
+      if (higher) this.higherInFlight += 1;
       this.slots.push(slot);
       waiter.resolve({
         done: () => {
           if (slot.doneAt !== null) return;
           slot.doneAt = this.timers.now();
+          if (higher) {
+            this.higherInFlight -= 1;
+            this.higherAnsweredAt = slot.doneAt;
+          }
           this.pump();
         },
       });

@@ -1,10 +1,13 @@
 import type { HandlersFor } from '../../../preload/contract';
 import type { WorkerRuntime } from '../runtime';
 import { accountHandlers } from './accounts';
+import { activityHandlers } from './activity';
 import { appHandlers } from './app';
 import { catalogHandlers } from './catalog';
 import { csvHandlers } from './csv';
+import { feedHandlers } from './feeds';
 import { pendingHandlers } from './pending';
+import { statsHandlers } from './stats';
 import { syncHandlers } from './sync';
 
 /** One handler per worker channel of the contract; `satisfies` makes a missing one a compile error. */
@@ -16,5 +19,8 @@ export function createWorkerHandlers(runtime: WorkerRuntime) {
     ...syncHandlers(runtime),
     ...pendingHandlers(runtime),
     ...csvHandlers(runtime),
+    ...feedHandlers(runtime),
+    ...activityHandlers(runtime),
+    ...statsHandlers(runtime),
   } satisfies HandlersFor<'worker'>;
 }

@@ -272,6 +272,98 @@ export const accountMigrations: readonly string[] = [
   -- Pages of one outcome in the order the items were settled.
   CREATE INDEX sync_results_by_outcome ON sync_results (run, outcome, seq);
   `,
+  /* 6 */ `
+  -- Feed processing (issue 11, main/worker/feeds/). Every run of an engine's feed the app
+  -- started or saw: origin 'app' (our POST), 'elsewhere' (seen active on tasks/process).
+  -- state is Doofinder's task state; result is what history filters on. health is JSON
+  -- (feeds/feed-health.ts): item counts per type and flags, set once the run has ended.
+  CREATE TABLE feed_runs (
+    id INTEGER PRIMARY KEY,
+    engine TEXT NOT NULL,
+    task_id TEXT,
+    origin TEXT NOT NULL CHECK (origin IN ('app', 'elsewhere')),
+    force INTEGER NOT NULL DEFAULT 0,
+    state TEXT NOT NULL CHECK (state IN ('PENDING', 'STARTED', 'SUCCESS', 'FAILURE', 'NOTFOUND', 'WAITING')),
+    result TEXT NOT NULL CHECK (result IN ('running', 'success', 'failure', 'unknown')),
+    message TEXT,
+    -- The URL the run is followed on (tasks/{id}, or tasks/process for a WAITING run).
+    link TEXT,
+    -- Null for a run first seen already finished (its start is unknown).
+    started_at TEXT,
+    ended_at TEXT,
+    next_poll_at TEXT,
+    poll_note TEXT,
+    health TEXT
+  );
+  CREATE INDEX feed_runs_by_engine ON feed_runs (engine, id);
+  CREATE INDEX feed_runs_active ON feed_runs (result) WHERE result = 'running';
+
+  -- The last answer of tasks/process per engine, so repeated checks add no duplicate runs.
+  CREATE TABLE feed_observations (
+    engine TEXT PRIMARY KEY,
+    state TEXT NOT NULL,
+    message TEXT,
+    -- Whether that answer showed a process going.
+    seen_active INTEGER NOT NULL DEFAULT 0,
+    observed_at TEXT NOT NULL
+  ) WITHOUT ROWID;
+
+  -- The engine's processing log as last fetched (/logs), shown offline; replaced per refresh.
+  CREATE TABLE feed_logs (
+    engine TEXT NOT NULL,
+    seq INTEGER NOT NULL,
+    date TEXT NOT NULL,
+    level TEXT NOT NULL,
+    message TEXT NOT NULL,
+    line INTEGER,
+    PRIMARY KEY (engine, seq)
+  ) WITHOUT ROWID;
+  CREATE TABLE feed_log_fetches (
+    engine TEXT PRIMARY KEY,
+    fetched_at TEXT,
+    error TEXT
+  ) WITHOUT ROWID;
+
+  -- The app's activity list: what happened in the background (a feed run ended, ...).
+  CREATE TABLE activity (
+    id INTEGER PRIMARY KEY,
+    at TEXT NOT NULL,
+    kind TEXT NOT NULL,
+    level TEXT NOT NULL CHECK (level IN ('info', 'success', 'warning', 'error')),
+    engine TEXT,
+    title TEXT NOT NULL,
+    body TEXT NOT NULL DEFAULT '',
+    run_id INTEGER,
+    notify INTEGER NOT NULL DEFAULT 0,
+    offer_remirror INTEGER NOT NULL DEFAULT 0,
+    read INTEGER NOT NULL DEFAULT 0
+  );
+  CREATE INDEX activity_unread ON activity (read) WHERE read = 0;
+  `,
+  /* 7 */ `
+  -- Stats (issue 11, main/worker/stats/): the last answer per engine, date range and part
+  -- (the aggregates or one top list), rows as JSON, so the page opens at once and offline.
+  CREATE TABLE stats_cache (
+    engine TEXT NOT NULL,
+    -- YYYYMMDD, inclusive, as the API takes them.
+    range_from TEXT NOT NULL,
+    range_to TEXT NOT NULL,
+    part TEXT NOT NULL CHECK (part IN ('aggregates', 'searches', 'clicked', 'opportunities', 'noresults')),
+    rows TEXT NOT NULL,
+    fetched_at TEXT NOT NULL,
+    PRIMARY KEY (engine, range_from, range_to, part)
+  ) WITHOUT ROWID;
+  CREATE INDEX stats_cache_by_age ON stats_cache (fetched_at);
+
+  -- Requests this app sent for the account, per calendar month (worker's local date) and
+  -- API, counted by the client and written in batches (stats/request-counter.ts).
+  CREATE TABLE app_requests (
+    month TEXT NOT NULL,
+    api TEXT NOT NULL CHECK (api IN ('management', 'search', 'stats')),
+    count INTEGER NOT NULL,
+    PRIMARY KEY (month, api)
+  ) WITHOUT ROWID;
+  `,
 ];
 
 export function migrate(db: SqliteDatabase, migrations: readonly string[]): void {

@@ -1,5 +1,10 @@
 import { describe, expect, it } from 'vitest';
-import { BucketStopped, RequestBucket, type Priority } from '../../../../main/worker/doofinder/rate-limiter';
+import {
+  BACKGROUND_YIELD_MARGIN_MS,
+  BucketStopped,
+  RequestBucket,
+  type Priority,
+} from '../../../../main/worker/doofinder/rate-limiter';
 import { FakeTimers } from './fake-timers';
 
 function setup(rate = 2, marginMs = 0) {
@@ -17,6 +22,32 @@ function setup(rate = 2, marginMs = 0) {
       (error: unknown) => sent.push({ name: `rejected:${name}:${(error as Error).message}`, at: timers.now() }),
     );
   return { timers, bucket, sent, take };
+}
+
+/** A mirror as the app runs one: a page at a time, the next asked for as soon as the last came back. */
+function sequentialMirror(
+  bucket: RequestBucket,
+  timers: FakeTimers,
+  sent: Array<{ name: string; at: number }>,
+  latencyMs: number,
+) {
+  let running = true;
+  const next = (): void => {
+    if (!running) return;
+    void bucket.acquire('mirror').then((ticket) => {
+      sent.push({ name: 'page', at: timers.now() });
+      timers.setTimeout(() => {
+        ticket.done();
+        next();
+      }, latencyMs);
+    });
+  };
+  next();
+  return {
+    stop: () => {
+      running = false;
+    },
+  };
 }
 
 /** The most requests that fall within any window of one second: what the server's sliding window counts. */
@@ -152,6 +183,66 @@ describe('request bucket', () => {
     controller.abort(new Error('cancelled by the user'));
     await timers.advance(1_100);
     expect(sent.map((entry) => entry.name)).toEqual(['a', 'rejected:cancelled:cancelled by the user', 'b']);
+  });
+
+  it('sends a poll at once when nothing else is using the budget', async () => {
+    const { timers, sent, take } = setup(2);
+    void take('poll', 'background');
+    await timers.advance(0);
+    expect(sent).toEqual([{ name: 'poll', at: 0 }]);
+  });
+
+  it('keeps polls out of the budget while a mirror runs, and sends them once it has been quiet for a second', async () => {
+    const { timers, bucket, sent, take } = setup(2);
+    const mirror = sequentialMirror(bucket, timers, sent, 100);
+    await timers.advance(0);
+    void take('poll', 'background');
+    await timers.advance(6_000);
+    expect(sent.filter((entry) => entry.name === 'page').length).toBeGreaterThan(8);
+    expect(sent.map((entry) => entry.name)).not.toContain('poll');
+    expect(bucket.holdsBackBackground()).toBe(true);
+    mirror.stop();
+    await timers.advance(3_000);
+    const lastPage = Math.max(...sent.filter((entry) => entry.name === 'page').map((entry) => entry.at));
+    // The last page's answer came 100 ms after it was sent; the poll waits a window and the margin after that.
+    expect(sent.find((entry) => entry.name === 'poll')?.at).toBe(lastPage + 100 + 1000 + BACKGROUND_YIELD_MARGIN_MS);
+    expect(bucket.holdsBackBackground()).toBe(false);
+  });
+
+  it('keeps the mirror at full pace while polls wait', async () => {
+    const pagesIn10s = async (withPolls: boolean): Promise<number[]> => {
+      const { timers, bucket, sent, take } = setup(2);
+      sequentialMirror(bucket, timers, sent, 100);
+      if (withPolls) for (let i = 0; i < 5; i += 1) void take(`poll${i}`, 'background');
+      await timers.advance(10_000);
+      return sent.filter((entry) => entry.name === 'page').map((entry) => entry.at);
+    };
+    expect(await pagesIn10s(true)).toEqual(await pagesIn10s(false));
+  });
+
+  it('never lets polls take the last place, so a sync or the user starting goes at once', async () => {
+    const { timers, sent, take } = setup(2);
+    void take('poll1', 'background');
+    void take('poll2', 'background');
+    await timers.advance(10);
+    expect(sent.map((entry) => entry.name)).toEqual(['poll1']);
+    void take('user', 'interactive');
+    await timers.advance(0);
+    expect(sent.map((entry) => [entry.name, entry.at])).toEqual([
+      ['poll1', 0],
+      ['user', 10],
+    ]);
+  });
+
+  it('holds polls back while a user request is in flight, however long it takes', async () => {
+    const { timers, sent, take } = setup(2);
+    void take('user', 'interactive', undefined, 5_000);
+    await timers.advance(0);
+    void take('poll', 'background');
+    await timers.advance(5_000 + 1_000 + BACKGROUND_YIELD_MARGIN_MS - 1);
+    expect(sent.map((entry) => entry.name)).toEqual(['user']);
+    await timers.advance(1);
+    expect(sent.map((entry) => entry.name)).toEqual(['user', 'poll']);
   });
 
   it('reports the live rate and queue for the status bar', async () => {
