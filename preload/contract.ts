@@ -645,8 +645,11 @@ export interface UsageView {
   appRequests: number;
   /** appRequests / monthApiRequests, 0-1; null without aggregates. */
   appShare: number | null;
-  /** What a full sync would send now, per engine: a mirror of every type plus pushing what is pending. */
-  syncCost: Array<{ engine: string; engineName: string; mirrorRequests: number; pushRequests: number }>;
+  /**
+   * What a full sync would send now, per engine: a mirror of every type plus pushing what is
+   * pending. `mirrorRequests` is null while a type's item count is unknown (never counted nor mirrored).
+   */
+  syncCost: Array<{ engine: string; engineName: string; mirrorRequests: number | null; pushRequests: number }>;
   fetchedAt: string | null;
   error: string | null;
 }

@@ -11,14 +11,18 @@ const PUSH_BATCH = 100;
 
 /**
  * A mirror scrolls 100 items a page and stops at the first empty page (sync/mirror.ts), so
- * a type of n items costs ceil(n / 100) + 1 requests; a type never counted is taken at its
- * local size.
+ * a type of n items costs ceil(n / 100) + 1 requests; a type not counted on the server yet is
+ * taken at its mirrored size, and one neither counted nor mirrored makes the cost unknown
+ * (null) rather than a figure that looks cheap.
  */
-function mirrorRequests(engine: EngineView): number {
-  return engine.types.reduce(
-    (sum, type) => sum + Math.ceil((type.serverCount ?? type.localCount) / MIRROR_PAGE) + 1,
-    0,
-  );
+function mirrorRequests(engine: EngineView): number | null {
+  let sum = 0;
+  for (const type of engine.types) {
+    const items = type.serverCount ?? (type.lastMirrorAt === null ? null : type.localCount);
+    if (items === null) return null;
+    sum += Math.ceil(items / MIRROR_PAGE) + 1;
+  }
+  return sum;
 }
 
 /** Pending rows go in batches of 100 per type (deletions and edits may split further). */

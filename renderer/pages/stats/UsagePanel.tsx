@@ -7,7 +7,7 @@ import { Gauge, LoaderCircle, RefreshCw } from 'lucide-react';
 import { useState } from 'react';
 import type { UsageView } from '../../../preload/contract';
 import { call, describeError } from '../../api/client';
-import { useRequest } from '../../api/hooks';
+import { useEvent, useRequest } from '../../api/hooks';
 import { formatCount } from '../../app/format';
 import { describeAge } from './data-age';
 
@@ -19,6 +19,13 @@ function requestsText(count: number): string {
   return `${formatCount(count)} ${count === 1 ? 'request' : 'requests'}`;
 }
 
+function costTitle(cost: UsageView['syncCost'][number]): string {
+  const push = `${formatCount(cost.pushRequests)} to push what is pending`;
+  return cost.mirrorRequests === null
+    ? `Mirror: unknown until the engine's item counts are read; ${push}`
+    : `${formatCount(cost.mirrorRequests)} to mirror every type, ${push}`;
+}
+
 function monthLabel(month: string): string {
   const [year, index] = month.split('-').map(Number);
   return monthName.format(new Date(year ?? 1970, (index ?? 1) - 1, 1));
@@ -28,6 +35,9 @@ export function UsagePanel({ now }: { now: number }) {
   const usage = useRequest('stats:usage', { refresh: false });
   const [refreshing, setRefreshing] = useState(false);
   const [problem, setProblem] = useState<string | null>(null);
+  // Item counts fill in after the engines are listed, and pending changes move: the cost follows (read locally).
+  useEvent('engines:changed', usage.reload);
+  useEvent('sync:pendingChanged', usage.reload);
 
   function refresh() {
     setRefreshing(true);
@@ -117,18 +127,19 @@ function UsageNumbers({ usage, now }: { usage: UsageView; now: number }) {
           <h3 className="stats-usage__subtitle">A full sync now would send about</h3>
           <ul className="stats-usage__costs">
             {usage.syncCost.map((cost) => (
-              <li
-                key={cost.engine}
-                title={`${formatCount(cost.mirrorRequests)} to mirror every type, ${formatCount(cost.pushRequests)} to push what is pending`}
-              >
+              <li key={cost.engine} title={costTitle(cost)}>
                 <span className="stats-usage__engine">{cost.engineName}</span>
-                <span>
-                  {requestsText(cost.mirrorRequests + cost.pushRequests)}
-                  <span className="muted">
-                    {' '}
-                    ({formatCount(cost.mirrorRequests)} mirror + {formatCount(cost.pushRequests)} push)
+                {cost.mirrorRequests === null ? (
+                  <span className="muted">not counted yet: its item counts are still being read</span>
+                ) : (
+                  <span>
+                    {requestsText(cost.mirrorRequests + cost.pushRequests)}
+                    <span className="muted">
+                      {' '}
+                      ({formatCount(cost.mirrorRequests)} mirror + {formatCount(cost.pushRequests)} push)
+                    </span>
                   </span>
-                </span>
+                )}
               </li>
             ))}
           </ul>

@@ -29,14 +29,20 @@ describe('date ranges', () => {
   });
 });
 
-const type = (name: string, serverCount: number | null, localCount: number, pendingCount: number): TypeView => ({
+const type = (
+  name: string,
+  serverCount: number | null,
+  localCount: number,
+  pendingCount: number,
+  lastMirrorAt: string | null = '2026-11-01T10:00:00.000Z',
+): TypeView => ({
   name,
   serverCount,
   localCount,
   pendingCount,
   conflictCount: 0,
-  lastMirrorAt: null,
-  mirrorState: 'never',
+  lastMirrorAt,
+  mirrorState: lastMirrorAt === null ? 'never' : 'completed',
   mirrorError: null,
 });
 
@@ -53,6 +59,18 @@ describe('what a full sync would cost', () => {
     expect(syncCost([engine])).toEqual([
       { engine: 'h1', engineName: 'Shop', mirrorRequests: 3 + 1 + (0 + 1) + (1 + 1), pushRequests: 2 + 0 + 1 },
     ]);
+  });
+
+  it('says the cost is unknown, not cheap, while a type is neither counted nor mirrored', () => {
+    const engine: EngineView = {
+      hashid: 'h1',
+      name: 'Shop',
+      siteUrl: '',
+      language: 'en',
+      currency: 'EUR',
+      types: [type('product', 250, 0, 0), type('post', null, 0, 3, null)],
+    };
+    expect(syncCost([engine])).toEqual([{ engine: 'h1', engineName: 'Shop', mirrorRequests: null, pushRequests: 1 }]);
   });
 
   it("the app's share is capped at the whole and unknown without a month's count", () => {
