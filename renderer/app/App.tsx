@@ -7,6 +7,7 @@ import type { PageProps } from '../pages/page-props';
 import { SearchPage } from '../pages/SearchPage';
 import { StatsPage } from '../pages/StatsPage';
 import { AboutDialog } from './AboutDialog';
+import { ActivityNotifier } from './activity/ActivityNotifier';
 import { Notices } from './Notices';
 import { pageById, pageFromHash, pages, type PageId } from './pages';
 import { Sidebar } from './Sidebar';
@@ -69,6 +70,7 @@ export function App() {
       </main>
       <StatusBar onWorkerClick={() => setAboutOpen(true)} />
       <AboutDialog open={aboutOpen} onClose={() => setAboutOpen(false)} />
+      <ActivityNotifier />
     </div>
   );
 }

@@ -2,6 +2,7 @@ import { Activity, CircleUser, CloudCheck, FlaskConical, Globe, Server } from 'l
 import type { StatusSnapshot, WorkerState } from '../../preload/contract';
 import { runsInBrowser } from '../api/client';
 import { useEvent, useRequest } from '../api/hooks';
+import { ActivityButton } from './activity/ActivityButton';
 import { useNow } from './useNow';
 
 function workerText(state: WorkerState | undefined, now: number): { text: string; tone: 'ok' | 'warn' | 'bad' } {
@@ -80,6 +81,7 @@ export function StatusBar({ onWorkerClick }: { onWorkerClick: () => void }) {
           <Globe size={14} aria-hidden="true" /> Browser mode
         </span>
       )}
+      <ActivityButton />
       <button
         type="button"
         className={`status-bar__item status-bar__button tone-${workerState.tone}`}
