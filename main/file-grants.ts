@@ -50,6 +50,8 @@ const FILE_RIGHTS: Partial<Record<string, readonly FileRight[]>> = {
   'csv:export': ['write'],
   'csv:results': ['write'],
   'stats:export': ['write'],
+  'relevance:import': ['read'],
+  'relevance:export': ['write'],
 };
 
 /**

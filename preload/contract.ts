@@ -654,6 +654,232 @@ export interface UsageView {
   error: string | null;
 }
 
+// ---- Search tester (search-api-v5.md) and relevance cases ------------------------------
+
+export type SearchQueryName = 'match_and' | 'match_or' | 'fuzzy' | 'phonetic_text';
+
+/** One filter or exclusion on a field: terms (OR within the field unless *_execution=and), a range, or a geo circle. */
+export type SearchFilterClause =
+  | { kind: 'terms'; field: string; values: string[] }
+  | {
+      kind: 'range';
+      field: string;
+      gt?: number | string;
+      gte?: number | string;
+      lt?: number | string;
+      lte?: number | string;
+    }
+  /** `point` is "lat,lon"; `distance` as Doofinder takes it ("200km", "5mi"). */
+  | { kind: 'geo'; field: string; point: string; distance: string };
+
+export type SearchSortClause =
+  | { kind: 'field'; field: string; order: 'asc' | 'desc' }
+  /** dfscore: Doofinder's own score of a result. */
+  | { kind: 'score'; order: 'asc' | 'desc' }
+  | { kind: 'geo'; field: string; point: string; order: 'asc' | 'desc' };
+
+/** Every Search v5 parameter the tester sends, as the user set them (the worker spells them for the API). */
+export interface SearchParamsView {
+  query: string;
+  page: number;
+  rpp: number;
+  transformer: 'none' | 'basic' | 'onlyid';
+  /** Empty: every type. */
+  types: string[];
+  /** null: Doofinder chooses (and the answer says which it used). */
+  queryName: SearchQueryName | null;
+  filters: SearchFilterClause[];
+  excludes: SearchFilterClause[];
+  filterExecution: 'or' | 'and';
+  excludeExecution: 'or' | 'and';
+  sort: SearchSortClause[];
+  /** On by default: testing must not count in the shop's stats. */
+  nostats: boolean;
+}
+
+export interface SearchResultView {
+  /** 1-based over the whole result list (page and rpp included). */
+  rank: number;
+  id: string;
+  dfid: string;
+  type: string;
+  title: string | null;
+  price: number | null;
+  salePrice: number | null;
+  image: string | null;
+  link: string | null;
+  /** dfscore, when the answer carries one. */
+  score: number | null;
+  /** Every field of the result as Doofinder sent it (for the columns the user picks). */
+  fields: Record<string, unknown>;
+}
+
+export interface SearchFacetView {
+  name: string;
+  /** The label from the engine's options, when it has one. */
+  label: string | null;
+  kind: 'terms' | 'range';
+  /** terms: values and counts; range: one bucket per range with its bounds and stats. */
+  buckets: Array<{ key: string; count: number; from?: number; to?: number; min?: number; max?: number }>;
+  /** Results without the field (terms facets). */
+  missing: number | null;
+}
+
+export interface SearchRequestView {
+  /** The URL as sent, without the token (it travels in the Authorization header). */
+  url: string;
+  /** A copyable curl command; the token shows as {token} (use `search:curl` with reveal to get it). */
+  curl: string;
+  /** Every query-string parameter as sent, in order, for the raw view. */
+  params: Array<[string, string]>;
+}
+
+export interface SearchAnswerView {
+  request: SearchRequestView;
+  status: number;
+  tookMs: number;
+  total: number;
+  totalFound: number | null;
+  maxScore: number | null;
+  /** The query type that answered. */
+  queryName: string | null;
+  page: number;
+  rpp: number;
+  results: SearchResultView[];
+  facets: SearchFacetView[];
+  /** The `filter` the answer echoes, as sent back. */
+  appliedFilter: unknown;
+  /** The whole response body, for the raw JSON view. */
+  raw: unknown;
+}
+
+export interface SearchOptionsView {
+  engine: string;
+  currency: { code: string; symbol: string | null; format: string | null } | null;
+  facets: Array<{ name: string; label: string | null; kind: 'terms' | 'range' }>;
+  sortOptions: Array<{ field: string; order: 'asc' | 'desc'; label: string | null }>;
+  /** Fields usable for filters and sorts, with their kind as the mirror or the answer shows them. */
+  fields: Array<{ name: string; kind: FieldKind }>;
+  geoFields: string[];
+  types: string[];
+  raw: unknown;
+}
+
+/** How a result moved from side A to side B of a comparison. */
+export interface RankChangeView {
+  id: string;
+  title: string | null;
+  rankA: number | null;
+  rankB: number | null;
+  change: 'up' | 'down' | 'same' | 'new' | 'gone';
+}
+
+export interface SearchCompareView {
+  a: SearchAnswerView;
+  b: SearchAnswerView;
+  changes: RankChangeView[];
+  k: number;
+  jaccard: number;
+  /** Rank-biased overlap (extrapolated, Webber et al. 2010) with its persistence `p`. */
+  rbo: number;
+  p: number;
+}
+
+export type SearchEventKind = 'click' | 'add-to-cart' | 'remove-from-cart' | 'clear-cart' | 'checkout' | 'visit';
+
+export interface SearchEventAnswer {
+  kind: SearchEventKind;
+  status: number;
+  /** What the server answered, as text. */
+  body: string;
+  request: SearchRequestView;
+}
+
+export interface RelevanceMetricsView {
+  ndcg: number;
+  precision: number;
+  /** One query: the reciprocal rank; a case: the mean (MRR). */
+  mrr: number;
+  err: number;
+}
+
+export interface RelevanceQueryView {
+  id: number;
+  position: number;
+  query: string;
+  params: SearchParamsView;
+  /** The results of the case's latest run for this query, with the current grades (null: ungraded). */
+  results: Array<SearchResultView & { grade: number | null }>;
+  /** Metrics of those results with the current grades; null before the query has run. */
+  metrics: RelevanceMetricsView | null;
+  /** Graded share of the top k (0-1) and how many of the top k are ungraded. */
+  coverage: number;
+  ungradedInTopK: number;
+  /** Judgments of this query, including results that did not come back. */
+  judged: number;
+  lastRunAt: string | null;
+  error: string | null;
+}
+
+export interface RelevanceCaseView {
+  id: number;
+  name: string;
+  engine: string;
+  k: number;
+  threshold: number;
+  queries: RelevanceQueryView[];
+  /** Mean over queries that ran; null before any. */
+  metrics: RelevanceMetricsView | null;
+  runs: number;
+  lastRunAt: string | null;
+}
+
+export interface RelevanceCaseSummary {
+  id: number;
+  name: string;
+  engine: string;
+  queries: number;
+  runs: number;
+  lastRunAt: string | null;
+  metrics: RelevanceMetricsView | null;
+}
+
+/** Something the app knows changed on the engine between two runs, so a score change can be traced. */
+export interface RelevanceChangeView {
+  kind: 'sync' | 'import' | 'feed';
+  at: string;
+  summary: string;
+}
+
+export interface RelevanceRunView {
+  id: number;
+  caseId: number;
+  startedAt: string;
+  endedAt: string | null;
+  state: 'running' | 'completed' | 'cancelled' | 'failed';
+  /** Queries run so far and in all. */
+  done: number;
+  total: number;
+  /** Mean metrics over the queries, with the grades as they were when the run ended. */
+  metrics: RelevanceMetricsView | null;
+  /** What changed on the engine since the previous run of the case. */
+  changesSince: RelevanceChangeView[];
+  error: string | null;
+}
+
+export interface RelevanceRunCompareView {
+  before: RelevanceRunView;
+  after: RelevanceRunView;
+  queries: Array<{
+    queryId: number;
+    query: string;
+    before: RelevanceMetricsView | null;
+    after: RelevanceMetricsView | null;
+    /** Results that moved, appeared or went, by id. */
+    moved: RankChangeView[];
+  }>;
+}
+
 // ---------------------------------------------------------------------------------------
 // Errors every channel may answer with
 // ---------------------------------------------------------------------------------------
@@ -775,6 +1001,55 @@ const statsRange = z
   .object({ from: yyyymmdd, to: yyyymmdd })
   .strict()
   .refine((range) => range.from <= range.to, 'the range must start on or before its end');
+
+const bound = z.union([z.number().finite(), z.string().max(100)]);
+const searchFilterClause = z.discriminatedUnion('kind', [
+  z
+    .object({ kind: z.literal('terms'), field: fieldName, values: z.array(z.string().max(1_000)).min(1).max(200) })
+    .strict(),
+  z
+    .object({
+      kind: z.literal('range'),
+      field: fieldName,
+      gt: bound.optional(),
+      gte: bound.optional(),
+      lt: bound.optional(),
+      lte: bound.optional(),
+    })
+    .strict(),
+  z
+    .object({ kind: z.literal('geo'), field: fieldName, point: z.string().max(100), distance: z.string().max(40) })
+    .strict(),
+]);
+const searchSortClause = z.discriminatedUnion('kind', [
+  z.object({ kind: z.literal('field'), field: fieldName, order: z.enum(['asc', 'desc']) }).strict(),
+  z.object({ kind: z.literal('score'), order: z.enum(['asc', 'desc']) }).strict(),
+  z
+    .object({ kind: z.literal('geo'), field: fieldName, point: z.string().max(100), order: z.enum(['asc', 'desc']) })
+    .strict(),
+]);
+/**
+ * What the user set; deliberately loose where Doofinder has limits (query length, rpp, page):
+ * the worker checks those and names the field, so the tester can show why next to it.
+ */
+const searchParams = z
+  .object({
+    query: z.string().max(10_000),
+    page: z.number().int().min(1).max(100_000),
+    rpp: z.number().int().min(1).max(10_000),
+    transformer: z.enum(['none', 'basic', 'onlyid']),
+    types: z.array(z.string().max(100)).max(50),
+    queryName: z.enum(['match_and', 'match_or', 'fuzzy', 'phonetic_text']).nullable(),
+    filters: z.array(searchFilterClause).max(50),
+    excludes: z.array(searchFilterClause).max(50),
+    filterExecution: z.enum(['or', 'and']),
+    excludeExecution: z.enum(['or', 'and']),
+    sort: z.array(searchSortClause).max(10),
+    nostats: z.boolean(),
+  })
+  .strict();
+const engineId = z.string().regex(/^\w{1,64}$/);
+const grade = z.number().int().min(0).max(3);
 
 export const requests = {
   'app:info': inWorker(z.void(), returns<AppInfo>()),
@@ -1161,6 +1436,107 @@ export const requests = {
     z.object({ title: z.string().max(200), body: z.string().max(2_000) }).strict(),
     returns<{ shown: boolean }>(),
   ),
+
+  // ---- Search tester (search-api-v5.md) ----
+  /**
+   * One search as the tester sets it, at interactive priority, never retried silently. A newer
+   * call with the same `lane` cancels the older one still going (its call fails with `cancelled`).
+   * Limits the document sets (query over 200 characters, rpp over 100, rpp*page over 1,000) fail
+   * with `invalid_input` and `details.field` naming the parameter, before anything is sent.
+   */
+  'search:run': inWorker(
+    z.object({ engine: engineId, params: searchParams, lane: z.string().max(40).optional() }).strict(),
+    returns<SearchAnswerView>(),
+  ),
+  /** The engine's `/5/options` (facets, sort options, currency) plus the fields and types the tester offers. */
+  'search:options': inWorker(z.object({ engine: engineId }).strict(), returns<SearchOptionsView>()),
+  /** The curl command of a search; with `reveal`, the real token instead of {token}. Sends nothing. */
+  'search:curl': inWorker(
+    z.object({ engine: engineId, params: searchParams, reveal: z.boolean() }).strict(),
+    returns<{ curl: string }>(),
+  ),
+  /** Two searches (two parameter sets, or two engines) for the same query, and how their rankings differ. */
+  'search:compare': inWorker(
+    z
+      .object({
+        a: z.object({ engine: engineId, params: searchParams }).strict(),
+        b: z.object({ engine: engineId, params: searchParams }).strict(),
+        k: z.number().int().min(1).max(100),
+        p: z.number().gt(0).lt(1),
+      })
+      .strict(),
+    returns<SearchCompareView>(),
+  ),
+  /** A tracking event from a result: `/5/stats/*` with the tester's session id, or `/api/v2/stats/visit`. */
+  'search:event': inWorker(
+    z
+      .object({
+        engine: engineId,
+        kind: z.enum(['click', 'add-to-cart', 'remove-from-cart', 'clear-cart', 'checkout', 'visit']),
+        sessionId: z.string().min(1).max(100),
+        dfid: z.string().max(300).optional(),
+        itemId: z.string().max(300).optional(),
+        type: z.string().max(100).optional(),
+        amount: z.number().int().min(1).max(10_000).optional(),
+        query: z.string().max(200).optional(),
+        /** Visit only: the shop's store id (required by the API, 1 to 36 characters). */
+        store: z.string().max(100).optional(),
+      })
+      .strict(),
+    returns<SearchEventAnswer>(),
+  ),
+
+  // ---- Relevance cases ----
+  'relevance:cases': inWorker(z.void(), returns<{ cases: RelevanceCaseSummary[] }>()),
+  'relevance:case': inWorker(z.object({ id: z.number().int() }).strict(), returns<RelevanceCaseView>()),
+  'relevance:saveCase': inWorker(
+    z
+      .object({
+        id: z.number().int().optional(),
+        name: z.string().trim().min(1).max(120),
+        engine: engineId,
+        k: z.number().int().min(1).max(100),
+        threshold: z.number().int().min(1).max(3),
+      })
+      .strict(),
+    returns<RelevanceCaseView>(),
+  ),
+  'relevance:deleteCase': inWorker(z.object({ id: z.number().int() }).strict(), returns<{ deleted: boolean }>()),
+  'relevance:saveQuery': inWorker(
+    z.object({ caseId: z.number().int(), id: z.number().int().optional(), params: searchParams }).strict(),
+    returns<RelevanceCaseView>(),
+  ),
+  'relevance:deleteQuery': inWorker(
+    z.object({ caseId: z.number().int(), id: z.number().int() }).strict(),
+    returns<RelevanceCaseView>(),
+  ),
+  /** Grades a result of a query (null removes the grade); never re-runs anything. */
+  'relevance:grade': inWorker(
+    z.object({ queryId: z.number().int(), itemId: z.string().min(1).max(300), grade: grade.nullable() }).strict(),
+    returns<RelevanceQueryView>(),
+  ),
+  /** Runs the case's queries (all, or the ones named) one at a time through the rate limiter; progress as `relevance:progress`. */
+  'relevance:run': inWorker(
+    z.object({ caseId: z.number().int(), queryIds: z.array(z.number().int()).max(500).optional() }).strict(),
+    returns<RelevanceRunView>(),
+  ),
+  'relevance:cancel': inWorker(z.object({ caseId: z.number().int() }).strict(), returns<{ cancelled: boolean }>()),
+  /** The case's runs, oldest first (for the metric over time). */
+  'relevance:runs': inWorker(z.object({ caseId: z.number().int() }).strict(), returns<{ runs: RelevanceRunView[] }>()),
+  'relevance:compareRuns': inWorker(
+    z.object({ before: z.number().int(), after: z.number().int() }).strict(),
+    returns<RelevanceRunCompareView>(),
+  ),
+  /** Judgments from a CSV of `query,id,grade` (a header row; queries not in the case are added). */
+  'relevance:import': inWorker(
+    z.object({ caseId: z.number().int(), file: csvPath }).strict(),
+    returns<{ case: RelevanceCaseView; judgments: number; queriesAdded: number; problems: CsvProblem[] }>(),
+  ),
+  /** Writes the case's judgments as `query,id,grade`. */
+  'relevance:export': inWorker(
+    z.object({ caseId: z.number().int(), file: csvPath }).strict(),
+    returns<{ file: string; rows: number }>(),
+  ),
 };
 
 export const events = {
@@ -1188,6 +1564,8 @@ export const events = {
   'activity:added': returns<ActivityEntry>(),
   /** A stats part moved on (generated, read, failed) for an engine and range. */
   'stats:changed': returns<{ accountId: string; view: StatsView }>(),
+  /** A relevance run moved on (a query done) or ended. */
+  'relevance:progress': returns<RelevanceRunView>(),
 };
 
 // ---------------------------------------------------------------------------------------
