@@ -62,6 +62,7 @@ describe('the app in browser mode', () => {
         else if (id === 'accounts') await page.getByTestId('account-Sandbox').waitFor();
         else if (id === 'import-export') await page.getByTestId('import-drop-zone').waitFor();
         else if (id === 'feeds') await page.getByTestId('feed-process').waitFor();
+        else if (id === 'stats') await page.getByTestId('stats-usage').waitFor();
         else {
           await expect(page.locator('.empty-state h2').textContent()).resolves.toBeTruthy();
           await expect(page.locator('.empty-state__steps li').count()).resolves.toBeGreaterThan(0);

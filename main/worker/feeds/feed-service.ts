@@ -49,6 +49,12 @@ export class FeedService {
   private readonly resumed = new Set<string>();
   /** Runs whose end was handled: their follower and a check may both see it end. */
   private readonly finished = new Set<string>();
+  /**
+   * The health check of each engine's last finished run, by account/engine: a newer run of the
+   * engine stops it, or it would read the new feed's counts as the old run's (and compare the
+   * new run against them, hiding a drop).
+   */
+  private readonly healthChecks = new Map<string, AbortController>();
   private readonly background = new Set<Promise<unknown>>();
   private readonly schedule: PollSchedule;
   private resumeTimer: NodeJS.Timeout | null = null;
@@ -88,6 +94,7 @@ export class FeedService {
   async process({ engine, force }: { engine: string; force: boolean }): Promise<FeedRunView> {
     const account = this.account();
     this.requireEngine(account, engine);
+    this.stopHealthCheck(account, engine);
     const accepted = await speakingDoofinder(() =>
       processFeeds(account.client, engine, force, { priority: 'interactive' }),
     );
@@ -249,10 +256,14 @@ export class FeedService {
     const key = `${account.profile.id}/${ended.id}`;
     if (this.finished.has(key)) return;
     this.finished.add(key);
+    const engineKey = `${account.profile.id}/${ended.engine}`;
+    this.healthChecks.get(engineKey)?.abort();
+    const health = new AbortController();
+    this.healthChecks.set(engineKey, health);
     await finishRun(
       {
         account,
-        signal: this.closing.signal,
+        signal: AbortSignal.any([this.closing.signal, health.signal]),
         dropPercent: this.settings({}).dropPercent,
         healthWaitMs: this.options.healthWaitMs ?? 20_000,
         changed: (row) => this.changed(account, row),
@@ -266,8 +277,17 @@ export class FeedService {
   private observed(account: FeedAccount, outcome: Observed): void {
     if (outcome.kind === 'known') return;
     this.changed(account, outcome.run);
-    if (outcome.kind === 'started') this.follow(account, outcome.run);
+    if (outcome.kind === 'started') {
+      this.stopHealthCheck(account, outcome.run.engine);
+      this.follow(account, outcome.run);
+    }
     if (outcome.kind === 'ended') this.track(this.finish(account, outcome.run));
+  }
+
+  private stopHealthCheck(account: FeedAccount, engine: string): void {
+    const key = `${account.profile.id}/${engine}`;
+    this.healthChecks.get(key)?.abort();
+    this.healthChecks.delete(key);
   }
 
   private changed(account: FeedAccount, row: RunRow): void {

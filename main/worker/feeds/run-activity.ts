@@ -22,7 +22,8 @@ export function runEndedActivity(row: RunRow, engineName: string, offerRemirror:
         ? `Feed failed: ${engineName}`
         : `Feed run not found: ${engineName}`;
   const body = [view.message, view.hint ? hintSentence(view.hint) : null, flags.length > 0 ? flagSentence(flags) : null]
-    .filter(Boolean)
+    .filter((part): part is string => Boolean(part))
+    .map(asSentence)
     .join(' ');
   return {
     kind: 'feed-run',
@@ -50,6 +51,12 @@ export function healthActivity(row: RunRow, engineName: string): NewActivity | n
     notify: true,
     offerRemirror: false,
   };
+}
+
+/** Doofinder's messages come without a full stop ("The task has successfuly finished"); joined, they need one. */
+function asSentence(text: string): string {
+  const trimmed = text.trim();
+  return /[.!?…]$/.test(trimmed) ? trimmed : `${trimmed}.`;
 }
 
 function flagSentence(flags: FeedHealthFlag[]): string {

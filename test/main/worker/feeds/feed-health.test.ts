@@ -4,7 +4,7 @@ import type { Sandbox } from '../../../../main/sandbox/index';
 import { assessHealth, fieldShares, type TypeSample } from '../../../../main/worker/feeds/feed-health';
 import { mirrorSamples } from '../../../../main/worker/feeds/health-samples';
 import { mirrorType } from '../../../../main/worker/sync/mirror';
-import { feedText, feedWorld, products, startFeedSandbox, until, type FeedWorld } from './feeds-fixture';
+import { control, feedText, feedWorld, products, startFeedSandbox, until, type FeedWorld } from './feeds-fixture';
 
 let sandbox: Sandbox;
 let world: FeedWorld;
@@ -56,6 +56,29 @@ describe('feed health after a run', () => {
     // ...and so does the history.
     const listed = world.feeds.runs({ engine: world.hashid }).runs[0];
     expect(listed?.health?.flags).toHaveLength(2);
+  });
+
+  it('is not read from a newer run: a run that starts before the last one was counted stops that count', async () => {
+    world = await feedWorld(sandbox, { feed: feedText(products(100)) });
+    const first = await processAndSettle();
+    world.writeFeed(feedText(products(40)));
+    // Slow item reads keep the next run's count pending while a third run starts.
+    await control(sandbox, 'POST', '/faults', { rules: [{ path: '/items/', methods: ['GET'], latencyMs: 1500 }] });
+    try {
+      const second = await world.feeds.process({ engine: world.hashid, force: false });
+      await world.runWhen(second.id, (view) => view.result !== 'running');
+      world.writeFeed(feedText(products(100)));
+      const third = await processAndSettle(true);
+      // The second run's entry is posted once its check is over (stopped, or read too late).
+      await until(() => world.payloads('activity:added').find((added) => added.runId === second.id));
+      // Counted after the third run, the second's check would have read 100 items and hidden its drop.
+      expect(world.feeds.runs({ engine: world.hashid }).runs.find((run) => run.id === second.id)?.health).toBeNull();
+      expect(third.run.health?.counts).toEqual([{ type: 'product', count: 100, previous: 100, mirror: null }]);
+      expect(third.run.health?.baseline).toBe('previous-run');
+      expect(first.run.health?.counts[0]?.count).toBe(100);
+    } finally {
+      await control(sandbox, 'DELETE', '/faults');
+    }
   });
 
   it('keeps quiet about a drop within the threshold, and the threshold can be changed', async () => {
