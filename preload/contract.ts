@@ -56,7 +56,8 @@ export interface KeychainStatus {
 
 export interface StatusSnapshot {
   account: { id: string; name: string; kind: 'doofinder' | 'sandbox' } | null;
-  sync: { state: 'idle' | 'syncing' | 'offline'; pendingChanges: number; activity: string | null };
+  /** offline: the last sync could not reach Doofinder; throttled: it stopped on 429s that would not go away. */
+  sync: { state: 'idle' | 'syncing' | 'offline' | 'throttled'; pendingChanges: number; activity: string | null };
   rate: { requestsPerSecond: number; queued: number; pausedReason: string | null };
 }
 

@@ -19,7 +19,10 @@ export class StatusReporter {
     private readonly accounts: AccountService,
     private readonly mirrors: MirrorService,
     private readonly emit: Emit,
-    private readonly sync: Pick<SyncService, 'isRunning' | 'isOffline' | 'activity' | 'onActivity'> | null = null,
+    private readonly sync: Pick<
+      SyncService,
+      'isRunning' | 'isOffline' | 'isThrottled' | 'activity' | 'onActivity'
+    > | null = null,
   ) {
     // A sync starting, asked to stop or ending shows at once, not at the next tick: "Syncing 40%"
     // must not stay on the bar after the user cancelled.
@@ -56,6 +59,7 @@ export class StatusReporter {
 
   private syncState(): StatusSnapshot['sync']['state'] {
     if (this.mirrors.isRunning() || this.sync?.isRunning()) return 'syncing';
+    if (this.sync?.isThrottled()) return 'throttled';
     return this.sync?.isOffline() ? 'offline' : 'idle';
   }
 

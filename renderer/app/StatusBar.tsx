@@ -23,6 +23,7 @@ function syncText(sync: StatusSnapshot['sync']): string {
   if (sync.activity) return sync.activity;
   if (sync.state === 'syncing') return 'Syncing…';
   if (sync.state === 'offline') return `Offline · ${sync.pendingChanges} pending`;
+  if (sync.state === 'throttled') return `Doofinder is refusing requests (429) · ${sync.pendingChanges} pending`;
   if (sync.pendingChanges === 0) return 'Nothing to sync';
   return `${sync.pendingChanges} ${sync.pendingChanges === 1 ? 'change' : 'changes'} to sync`;
 }

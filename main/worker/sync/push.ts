@@ -13,7 +13,7 @@
  */
 import { randomUUID } from 'node:crypto';
 import type { DoofinderClient } from '../doofinder/client';
-import { DoofinderError, type ItemFailure } from '../doofinder/errors';
+import { DoofinderError, type DoofinderErrorKind, type ItemFailure } from '../doofinder/errors';
 import { deleteItems, patchItems, putItems, type Item } from '../doofinder/management-v1';
 import type { SqliteDatabase } from '../store/open';
 import { firstBatch, operationFor, splitBatch, type Batch, type BatchKind, type PendingRow } from './batches';
@@ -32,6 +32,8 @@ export interface PushProgress {
   /** Seconds left at the account's rate limit (2 requests/s). */
   etaSeconds: number | null;
   error: string | null;
+  /** What kind of failure stopped it (a 429 that would not go away reads differently from a dropped network). */
+  errorKind?: DoofinderErrorKind;
 }
 
 export interface PushOptions {
@@ -332,7 +334,8 @@ export async function pushType(options: PushOptions): Promise<PushProgress> {
       if (!outcomeUnknown(error)) unmark(db, batch);
       if (signal?.aborted) return finish(progress('paused'));
       const message = error instanceof Error ? error.message : String(error);
-      return finish(progress(error instanceof DoofinderError && error.retryable ? 'paused' : 'failed', message));
+      const stopped = progress(error instanceof DoofinderError && error.retryable ? 'paused' : 'failed', message);
+      return finish(error instanceof DoofinderError ? { ...stopped, errorKind: error.kind } : stopped);
     }
   }
   return finish(progress('completed'));

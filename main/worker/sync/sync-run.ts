@@ -40,6 +40,8 @@ export interface SyncOutcome {
   progress: SyncProgress;
   /** It stopped because Doofinder could not be reached or kept failing (worth trying later). */
   unreachable: boolean;
+  /** It stopped because Doofinder kept answering 429 (too many requests): reachable, but refusing for now. */
+  throttled: boolean;
 }
 
 /** Why a run ended early, in words that say nothing is lost. */
@@ -142,11 +144,16 @@ export async function runSync(options: SyncRunOptions): Promise<SyncOutcome> {
     const result = await pushQueue(options, tally, queue, later);
     tally.add(result);
     if (result.state === 'paused' && result.error === null)
-      return { progress: tally.progress('paused', queue, tally.counts, 0), unreachable: false };
+      return { progress: tally.progress('paused', queue, tally.counts, 0), unreachable: false, throttled: false };
     if (result.state !== 'completed') {
       // pushType pauses on errors worth retrying (network, 5xx, 429 after every retry) and fails on the rest.
-      const unreachable = result.state === 'paused';
-      return { progress: tally.progress('failed', queue, tally.counts, 0, failureMessage(result)), unreachable };
+      const throttled = result.state === 'paused' && result.errorKind === 'rate_limited';
+      const unreachable = result.state === 'paused' && !throttled;
+      return {
+        progress: tally.progress('failed', queue, tally.counts, 0, failureMessage(result)),
+        unreachable,
+        throttled,
+      };
     }
     // Types edited while the run went on join it; each type is pushed once per run.
     queues = pushableTypes(db, scope);
@@ -155,5 +162,5 @@ export async function runSync(options: SyncRunOptions): Promise<SyncOutcome> {
       tally.total += fresh.pending;
     }
   }
-  return { progress: tally.progress('completed', null, tally.counts, 0), unreachable: false };
+  return { progress: tally.progress('completed', null, tally.counts, 0), unreachable: false, throttled: false };
 }

@@ -111,6 +111,7 @@ export class SyncService {
   private readonly paused = new Map<string, Paused>();
   /** Accounts whose last sync could not reach Doofinder (the status bar says offline). */
   private readonly unreachable = new Set<string>();
+  private readonly throttled = new Set<string>();
   /** Told when what `activity()` says may have changed (a run starts, is asked to stop, ends). */
   private readonly activityListeners = new Set<() => void>();
   readonly autoSync: AutoSync;
@@ -200,6 +201,12 @@ export class SyncService {
   isOffline(): boolean {
     const profile = this.accounts.current();
     return profile ? this.unreachable.has(profile.id) : false;
+  }
+
+  /** The last sync of the current account stopped on 429s that would not go away. */
+  isThrottled(): boolean {
+    const profile = this.accounts.current();
+    return profile ? this.throttled.has(profile.id) : false;
   }
 
   /** What sync is doing for the current account, in words, for the status bar. */
@@ -321,6 +328,9 @@ export class SyncService {
     const final = { ...outcome.progress, state, runId: run.id };
     if (outcome.unreachable) this.unreachable.add(profileId);
     else if (state === 'completed') this.unreachable.delete(profileId);
+    if (outcome.throttled) this.throttled.add(profileId);
+    else if (state === 'completed' || outcome.unreachable) this.throttled.delete(profileId);
+    if (outcome.throttled) this.unreachable.delete(profileId);
     if (state === 'paused') this.paused.set(profileId, { runId: run.id, scope: run.scope, progress: final });
     return final;
   }

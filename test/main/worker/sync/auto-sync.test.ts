@@ -133,6 +133,22 @@ describe('auto-sync', () => {
     expect(world.sync.isOffline()).toBe(false);
   });
 
+  it('says Doofinder is refusing requests, not offline, when a sync stopped on 429s that would not go away', async () => {
+    world = await syncWorld(account, { policy: { persistent429: 1 } });
+    await control(account.sandbox, 'POST', '/faults', {
+      rules: [{ path: '/items/', methods: ['PATCH'], status429: 1 }],
+    });
+    try {
+      world.edit('product', world.ids.product[5] ?? '', { title: 'Throttled edit' });
+      world.sync.start({});
+      await expect(world.sync.settled('acme')).resolves.toMatchObject({ state: 'failed' });
+      expect(world.sync.isThrottled()).toBe(true);
+      expect(world.sync.isOffline()).toBe(false);
+    } finally {
+      await control(account.sandbox, 'DELETE', '/faults');
+    }
+  });
+
   it('after a cancel, waits for a new change; after a pause, waits for the user', async () => {
     await control(account.sandbox, 'POST', '/faults', {
       rules: [{ path: '/items/', methods: ['PATCH'], latencyMs: 150 }],

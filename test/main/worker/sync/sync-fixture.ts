@@ -9,7 +9,7 @@ import { join } from 'node:path';
 import type { EventChannel, EventPayload } from '../../../../preload/contract';
 import { startSandbox, type Sandbox } from '../../../../main/sandbox/index';
 import { AccountService } from '../../../../main/worker/accounts/service';
-import { DoofinderClient } from '../../../../main/worker/doofinder/client';
+import { DoofinderClient, type RetryPolicy } from '../../../../main/worker/doofinder/client';
 import { endpointFor, parseApiKey } from '../../../../main/worker/doofinder/endpoints';
 import { CatalogService } from '../../../../main/worker/catalog/service';
 import { Databases } from '../../../../main/worker/store/databases';
@@ -86,7 +86,7 @@ export const TEST_TIMINGS: AutoSyncTimings = { quietMs: 10_000, periodMs: 60_000
 
 export async function syncWorld(
   { sandbox, apiKey, hashid }: SandboxAccount,
-  options: { key?: string } = {},
+  options: { key?: string; policy?: Partial<RetryPolicy> } = {},
 ): Promise<SyncWorld> {
   const dbs = new Databases(mkdtempSync(join(tmpdir(), 'cs-sync-')));
   const events: Recorded[] = [];
@@ -94,7 +94,7 @@ export async function syncWorld(
     events.push({ channel, payload } as Recorded);
   const accounts = new AccountService(dbs, emit, {
     managementRate: 100,
-    policy: { baseDelayMs: 5, maxDelayMs: 20, conflictDelayMs: 50 },
+    policy: { baseDelayMs: 5, maxDelayMs: 20, conflictDelayMs: 50, ...options.policy },
   });
   await accounts.start(null);
   accounts.create({
