@@ -289,6 +289,8 @@ export interface SyncProgress {
   current: { engine: string; type: string } | null;
   /** The run whose per-item results `sync:results` lists. */
   runId?: number;
+  /** What the run pushes (no engine and no type: everything), so Resume goes on with the same. */
+  scope?: { engine?: string; type?: string };
 }
 
 /** What became of an item a sync was to send: conflicts are not sent until resolved. */

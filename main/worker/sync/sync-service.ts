@@ -56,7 +56,12 @@ const STOPPING: Record<Run['stopAs'], string> = {
   cancelled: 'Cancelling the sync (the batch already sent is being settled)…',
 };
 
-function startingProgress(accountId: string, runId: number, carried: SyncCounters | undefined): SyncProgress {
+function startingProgress(
+  accountId: string,
+  runId: number,
+  scope: SyncScope,
+  carried: SyncCounters | undefined,
+): SyncProgress {
   const counts = carried ?? { done: 0, failed: 0, batches: 0 };
   return {
     runId,
@@ -69,6 +74,7 @@ function startingProgress(accountId: string, runId: number, carried: SyncCounter
     etaSeconds: null,
     error: null,
     current: null,
+    scope,
   };
 }
 
@@ -283,12 +289,12 @@ export class SyncService {
       stop: new AbortController(),
       stopAs: 'paused',
       abort: new AbortController(),
-      last: startingProgress(profile.id, runId, carried),
-      done: Promise.resolve(startingProgress(profile.id, runId, carried)),
+      last: startingProgress(profile.id, runId, scope, carried),
+      done: Promise.resolve(startingProgress(profile.id, runId, scope, carried)),
     };
     this.runs.set(profile.id, run);
     const report = (next: SyncProgress) => {
-      run.last = { ...next, runId };
+      run.last = { ...next, runId, scope };
       this.emit('sync:progress', run.last);
     };
     const outcome = runSync({
@@ -325,7 +331,7 @@ export class SyncService {
   /** A run ended: its final state (a stop asked by the user names which), and what it says of the account. */
   private settle(profileId: string, run: Run, outcome: SyncOutcome): SyncProgress {
     const state = outcome.progress.state === 'paused' ? run.stopAs : outcome.progress.state;
-    const final = { ...outcome.progress, state, runId: run.id };
+    const final = { ...outcome.progress, state, runId: run.id, scope: run.scope };
     if (outcome.unreachable) this.unreachable.add(profileId);
     else if (state === 'completed') this.unreachable.delete(profileId);
     if (outcome.throttled) this.throttled.add(profileId);

@@ -85,7 +85,7 @@ export function SyncBox({ pending, sync }: { pending: PendingSnapshot | undefine
                 <Pause size={14} aria-hidden="true" /> Pause
               </button>
             ) : (
-              <button type="button" className="button button--small" onClick={() => void sync.start()}>
+              <button type="button" className="button button--small" onClick={() => void sync.start(progress.scope)}>
                 <Play size={14} aria-hidden="true" /> Resume
               </button>
             )}

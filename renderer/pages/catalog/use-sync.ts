@@ -19,7 +19,7 @@ export interface SyncState {
   resultsRun: number | 'last' | null;
   /** Moves each time a sync ends, so the results are read again (a resumed run keeps its id). */
   resultsVersion: number;
-  start: (scope?: { engine: string; type: string }) => Promise<void>;
+  start: (scope?: { engine?: string; type?: string }) => Promise<void>;
   pause: () => Promise<void>;
   cancel: () => Promise<void>;
   clearResults: () => void;
@@ -44,7 +44,7 @@ export function useSync(): SyncState {
   useEvent('sync:progress', track);
 
   const start = useCallback(
-    async (scope?: { engine: string; type: string }) => {
+    async (scope?: { engine?: string; type?: string }) => {
       setProblem(null);
       try {
         // The last results make way for this sync's, which show when it ends.

@@ -105,6 +105,28 @@ describe('sync', () => {
     expect(world.count("status != 'clean'")).toBe(0);
   });
 
+  it('a paused sync of one type says which, so Resume goes on with that type only and the same run', async () => {
+    await control(account.sandbox, 'POST', '/faults', {
+      rules: [{ path: '/items/', methods: ['PATCH'], latencyMs: 200 }],
+    });
+    world = await syncWorld(account);
+    for (const id of world.ids.product.slice(0, 250)) world.edit('product', id, { material: 'Wool' });
+    world.edit('article', world.ids.article[0] ?? '', { title: 'Not in this sync' });
+    const scope = { engine: account.hashid, type: 'product' };
+    const started = world.sync.start(scope);
+    expect(started.scope).toEqual(scope);
+    const paused = await world.sync.pause();
+    expect(paused).toMatchObject({ state: 'paused', scope });
+    world.sync.start(paused?.scope ?? {});
+    await expect(finished()).resolves.toMatchObject({
+      state: 'completed',
+      done: 250,
+      total: 250,
+      runId: paused?.runId,
+    });
+    expect(world.row('article', world.ids.article[0] ?? '')?.status).toBe('dirty');
+  });
+
   it('cancelling stops after the batch that is out; what is left stays pending for a fresh sync', async () => {
     await control(account.sandbox, 'POST', '/faults', {
       rules: [{ path: '/items/', methods: ['PATCH'], latencyMs: 200 }],
