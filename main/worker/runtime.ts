@@ -16,6 +16,8 @@ import { SyncService } from './sync/sync-service';
 import { Databases } from './store/databases';
 import { MirrorService } from './sync/mirror-service';
 import { StatsService } from './stats/stats-service';
+import { RelevanceService } from './relevance/relevance-service';
+import { SearchService } from './search/search-service';
 
 export interface WorkerRuntime {
   boot: WorkerBoot;
@@ -31,6 +33,8 @@ export interface WorkerRuntime {
   feeds: FeedService;
   activity: ActivityService;
   stats: StatsService;
+  relevance: RelevanceService;
+  search: SearchService;
   stop(): Promise<void>;
 }
 
@@ -51,8 +55,13 @@ export async function createRuntime(boot: WorkerBoot, emit: EmitEvent): Promise<
   const sync = new SyncService(dbs, accounts, catalog, emit);
   const csv = new CsvService(dbs, accounts, catalog, emit);
   const activity = new ActivityService(dbs, accounts, emit);
+  const search = new SearchService(accounts, engines, catalog);
   const feeds = new FeedService(dbs, accounts, activity, emit, { dataDir: boot.dataDir });
   feeds.start();
+  const relevance = new RelevanceService(dbs, accounts, emit, (request) =>
+    // A case's queries run when the user asks, one at a time: interactive, like the tester's own.
+    search.search(request.engine, request.params, { priority: 'interactive', signal: request.signal }),
+  );
   const status = new StatusReporter(dbs, accounts, mirrors, emit, sync);
   status.start();
   sync.startAutoSync();
@@ -70,8 +79,12 @@ export async function createRuntime(boot: WorkerBoot, emit: EmitEvent): Promise<
     stats,
     feeds,
     activity,
+    relevance,
+    search,
     async stop() {
+      search.stop();
       status.stop();
+      await relevance.stop();
       await feeds.stop();
       await sync.stop();
       await mirrors.stopAll();

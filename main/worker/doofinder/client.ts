@@ -59,6 +59,8 @@ export interface ClientRequest extends HttpRequest {
   priority: Priority;
   /** Safe to send twice: GET, PUT and PATCH by id, DELETE. POSTs are not unless said so. */
   idempotent?: boolean;
+  /** false: one attempt, its failure straight to the caller (the search tester shows every answer). */
+  retry?: boolean;
 }
 
 export type ClientEvent =
@@ -74,11 +76,16 @@ export interface ClientOptions {
   /** Management v1 allows 2 requests/s per account; Stats v2 20/s. */
   managementRate?: number;
   statsRate?: number;
+  /**
+   * Search v5 documents no limit, but the engine also answers the shop's shoppers: the app's own
+   * searches (the tester, a relevance run of hundreds of queries) go at most this fast. Default 5/s.
+   */
+  searchRate?: number;
   onEvent?: (event: ClientEvent) => void;
 }
 
 export class DoofinderClient {
-  readonly buckets: { management: RequestBucket; stats: RequestBucket };
+  readonly buckets: { management: RequestBucket; stats: RequestBucket; search: RequestBucket };
   private readonly policy: RetryPolicy;
   private readonly timers: Timers;
   private readonly random: () => number;
@@ -94,13 +101,17 @@ export class DoofinderClient {
     this.buckets = {
       management: new RequestBucket({ ratePerSecond: options.managementRate ?? 2, timers: this.timers }),
       stats: new RequestBucket({ ratePerSecond: options.statsRate ?? 20, timers: this.timers }),
+      search: new RequestBucket({ ratePerSecond: options.searchRate ?? 5, timers: this.timers }),
     };
   }
 
   async request<T = unknown>(request: ClientRequest): Promise<HttpResponse<T>> {
-    // Search v5 has no documented rate limit: its requests are not paced, only retried.
     const bucket =
-      request.api === 'search' ? null : request.api === 'stats' ? this.buckets.stats : this.buckets.management;
+      request.api === 'search'
+        ? this.buckets.search
+        : request.api === 'stats'
+          ? this.buckets.stats
+          : this.buckets.management;
     const idempotent = request.idempotent ?? request.method !== 'POST';
     let failures = 0;
     let conflicts = 0;
@@ -127,7 +138,7 @@ export class DoofinderClient {
           ++failures,
           error.kind === 'conflict' ? ++conflicts : conflicts,
         );
-        if (delay === null) throw error;
+        if (delay === null || request.retry === false) throw error;
         this.options.onEvent?.({
           kind: 'retrying',
           request: `${request.method} ${request.path}`,
@@ -141,13 +152,12 @@ export class DoofinderClient {
   }
 
   snapshot(): BucketSnapshot {
-    const management = this.buckets.management.snapshot();
-    const stats = this.buckets.stats.snapshot();
+    const all = [this.buckets.management, this.buckets.stats, this.buckets.search].map((bucket) => bucket.snapshot());
     return {
-      requestsPerSecond: management.requestsPerSecond + stats.requestsPerSecond,
-      queued: management.queued + stats.queued,
-      pausedReason: management.pausedReason ?? stats.pausedReason,
-      stopped: management.stopped ?? stats.stopped,
+      requestsPerSecond: all.reduce((sum, one) => sum + one.requestsPerSecond, 0),
+      queued: all.reduce((sum, one) => sum + one.queued, 0),
+      pausedReason: all.find((one) => one.pausedReason !== null)?.pausedReason ?? null,
+      stopped: all.find((one) => one.stopped !== null)?.stopped ?? null,
     };
   }
 
@@ -156,6 +166,7 @@ export class DoofinderClient {
     this.consecutive429 = 0;
     this.buckets.management.resume();
     this.buckets.stats.resume();
+    this.buckets.search.resume();
   }
 
   /** How long to wait before trying again, or null to give up with this error. */
@@ -206,6 +217,7 @@ export class DoofinderClient {
   }
 
   private stopAll(reason: StopReason): void {
+    // Searches are not stopped: each is one the user asked for, and the tester shows Doofinder's own answer.
     this.buckets.management.stop(reason);
     this.buckets.stats.stop(reason);
     this.options.onEvent?.({ kind: 'stopped', reason });

@@ -7,6 +7,8 @@ import { catalogHandlers } from './catalog';
 import { csvHandlers } from './csv';
 import { feedHandlers } from './feeds';
 import { pendingHandlers } from './pending';
+import { relevanceHandlers } from './relevance';
+import { searchHandlers } from './search';
 import { statsHandlers } from './stats';
 import { syncHandlers } from './sync';
 
@@ -22,5 +24,7 @@ export function createWorkerHandlers(runtime: WorkerRuntime) {
     ...feedHandlers(runtime),
     ...activityHandlers(runtime),
     ...statsHandlers(runtime),
+    ...relevanceHandlers(runtime),
+    ...searchHandlers(runtime),
   } satisfies HandlersFor<'worker'>;
 }

@@ -364,6 +364,71 @@ export const accountMigrations: readonly string[] = [
     PRIMARY KEY (month, api)
   ) WITHOUT ROWID;
   `,
+  /* 8 */ `
+  -- Relevance cases (issue 12, main/worker/relevance/): named sets of queries on one engine,
+  -- with the user's grades (0-3) of results per query, and every run kept with its results
+  -- and its metrics as they were when it ended, so history does not move when grades do.
+  CREATE TABLE relevance_cases (
+    id INTEGER PRIMARY KEY,
+    name TEXT NOT NULL,
+    engine TEXT NOT NULL,
+    k INTEGER NOT NULL DEFAULT 10,
+    threshold INTEGER NOT NULL DEFAULT 1,
+    created_at TEXT NOT NULL
+  );
+  CREATE TABLE relevance_queries (
+    id INTEGER PRIMARY KEY,
+    case_id INTEGER NOT NULL REFERENCES relevance_cases (id) ON DELETE CASCADE,
+    position INTEGER NOT NULL,
+    -- SearchParamsView as JSON; its query is also in its own column (CSV import finds it).
+    query TEXT NOT NULL,
+    params TEXT NOT NULL
+  );
+  CREATE INDEX relevance_queries_by_case ON relevance_queries (case_id, position);
+  CREATE TABLE relevance_judgments (
+    query_id INTEGER NOT NULL REFERENCES relevance_queries (id) ON DELETE CASCADE,
+    item_id TEXT NOT NULL,
+    grade INTEGER NOT NULL CHECK (grade BETWEEN 0 AND 3),
+    graded_at TEXT NOT NULL,
+    PRIMARY KEY (query_id, item_id)
+  ) WITHOUT ROWID;
+  CREATE TABLE relevance_runs (
+    id INTEGER PRIMARY KEY,
+    case_id INTEGER NOT NULL REFERENCES relevance_cases (id) ON DELETE CASCADE,
+    started_at TEXT NOT NULL,
+    ended_at TEXT,
+    state TEXT NOT NULL CHECK (state IN ('running', 'completed', 'cancelled', 'failed')),
+    total INTEGER NOT NULL,
+    -- Mean metrics over the queries that ran, with the grades at the run's end (JSON).
+    metrics TEXT,
+    -- What the app knew changed on the engine since the previous run started (JSON list).
+    changes_since TEXT NOT NULL DEFAULT '[]',
+    error TEXT
+  );
+  CREATE INDEX relevance_runs_by_case ON relevance_runs (case_id, id);
+  -- One row per query a run ran: its metrics at the run's end, or why it failed.
+  CREATE TABLE relevance_run_queries (
+    run_id INTEGER NOT NULL REFERENCES relevance_runs (id) ON DELETE CASCADE,
+    -- No foreign key: a query deleted later stays in the runs that ran it.
+    query_id INTEGER NOT NULL,
+    query TEXT NOT NULL,
+    ran_at TEXT NOT NULL,
+    metrics TEXT,
+    error TEXT,
+    PRIMARY KEY (run_id, query_id)
+  ) WITHOUT ROWID;
+  -- A query's latest run (the case view reads it for every query).
+  CREATE INDEX relevance_run_queries_by_query ON relevance_run_queries (query_id, run_id);
+  CREATE TABLE relevance_results (
+    run_id INTEGER NOT NULL REFERENCES relevance_runs (id) ON DELETE CASCADE,
+    query_id INTEGER NOT NULL,
+    rank INTEGER NOT NULL,
+    item_id TEXT NOT NULL,
+    -- The result as shown (SearchResultView without its fields), JSON.
+    result TEXT NOT NULL,
+    PRIMARY KEY (run_id, query_id, rank)
+  ) WITHOUT ROWID;
+  `,
 ];
 
 export function migrate(db: SqliteDatabase, migrations: readonly string[]): void {

@@ -114,6 +114,19 @@ describe('typed calls', () => {
   });
 });
 
+describe('pacing', () => {
+  it("paces the app's own searches too (Search v5 documents no limit, but shoppers use the same engine)", async () => {
+    const c = client({ searchRate: 2 });
+    const searches = [1, 2, 3, 4].map((n) =>
+      search(c, { hashid, query: `pace ${n}`, rpp: 1, nostats: true }, { priority: 'interactive' }),
+    );
+    // Two go at once; the other two wait their turn in the search bucket.
+    expect(c.buckets.search.snapshot().queued).toBe(2);
+    await Promise.all(searches);
+    expect(c.buckets.search.snapshot().queued).toBe(0);
+  });
+});
+
 describe('failures', () => {
   it('maps a refused key to auth, stops the account and keeps the token out of the message', async () => {
     const events: ClientEvent[] = [];
