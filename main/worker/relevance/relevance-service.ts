@@ -23,11 +23,10 @@ import { runCaseQueries, type Searcher } from './case-runner';
 import { caseSummary, caseView, queryView } from './case-view';
 import { defaultQueryParams } from './default-params';
 import { engineChanges } from './engine-changes';
-import { caseJudgments, judgmentsOf, setJudgment } from './judgments';
+import { caseJudgments, setJudgment } from './judgments';
 import { judgmentsCsv, parseJudgments } from './judgments-csv';
-import { meanMetricsView, metricsOfRanking, queryMetricsView } from './metrics-view';
-import type { QueryMetrics } from './metrics';
 import { compareRuns } from './run-compare';
+import { scoredRunView, scoreRun } from './run-scores';
 import * as runStore from './run-store';
 
 /** A judgments file larger than this is not a spreadsheet of grades. */
@@ -146,7 +145,7 @@ export class RelevanceService {
     controller: AbortController,
   ): Promise<RelevanceRunView> {
     const progress = () => {
-      const view = runStore.toRunView(db, runStore.requireRun(db, runId));
+      const view = scoredRunView(db, runStore.requireRun(db, runId));
       this.emit('relevance:progress', view);
       return view;
     };
@@ -190,7 +189,7 @@ export class RelevanceService {
   runs({ caseId }: RequestInput<'relevance:runs'>): { runs: RelevanceRunView[] } {
     const db = this.db();
     cases.requireCase(db, caseId);
-    return { runs: runStore.listRuns(db, caseId).map((row) => runStore.toRunView(db, row)) };
+    return { runs: runStore.listRuns(db, caseId).map((row) => scoredRunView(db, row)) };
   }
 
   compareRuns({ before, after }: RequestInput<'relevance:compareRuns'>): RelevanceRunCompareView {
@@ -237,23 +236,15 @@ export class RelevanceService {
     await Promise.all(going.map((run) => run.ended.catch(() => undefined)));
   }
 
-  /** Each query's and the mean metrics with the grades as they are now, kept with the run for good. */
+  /** Ends the run, recording its metrics with the grades of that moment (views score it with today's). */
   private finish(
     db: SqliteDatabase,
     row: cases.CaseRow,
     runId: number,
     end: { state: 'completed' | 'cancelled' | 'failed'; error: string | null },
   ): void {
-    const perQuery = new Map<number, ReturnType<typeof queryMetricsView>>();
-    const all: QueryMetrics[] = [];
-    for (const ran of runStore.runQueries(db, runId)) {
-      if (ran.error !== null) continue;
-      const ids = runStore.runResults(db, runId, ran.query_id).map((result) => result.id);
-      const metrics = metricsOfRanking(ids, judgmentsOf(db, ran.query_id), { k: row.k, threshold: row.threshold });
-      perQuery.set(ran.query_id, queryMetricsView(metrics));
-      all.push(metrics);
-    }
-    runStore.finishRun(db, { runId, state: end.state, perQuery, mean: meanMetricsView(all), error: end.error });
+    const { perQuery, mean } = scoreRun(db, row.id, runId);
+    runStore.finishRun(db, { runId, state: end.state, perQuery, mean, error: end.error });
   }
 
   private queriesToRun(db: SqliteDatabase, caseId: number, queryIds: number[] | undefined): cases.QueryRecord[] {

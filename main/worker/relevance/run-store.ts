@@ -1,7 +1,7 @@
 /**
  * Runs of a case (`relevance_runs`), what each query answered in them (`relevance_results`)
- * and each query's metrics as they were when the run ended (`relevance_run_queries`), so a
- * run's history stays what it was when grades change later.
+ * and each query's metrics as graded when the run ended (`relevance_run_queries`, kept for
+ * the record). Views score runs with the grades as they are now (`run-scores.ts`).
  */
 import type {
   RelevanceChangeView,
@@ -156,7 +156,7 @@ export function finishRun(
   })();
 }
 
-export function toRunView(db: SqliteDatabase, row: RunRow): RelevanceRunView {
+export function toRunView(db: SqliteDatabase, row: RunRow, metrics: RelevanceMetricsView | null): RelevanceRunView {
   const done = (
     prepared(db, 'SELECT count(*) AS done FROM relevance_run_queries WHERE run_id = ?').get(row.id) as { done: number }
   ).done;
@@ -168,7 +168,7 @@ export function toRunView(db: SqliteDatabase, row: RunRow): RelevanceRunView {
     state: row.state,
     done,
     total: row.total,
-    metrics: row.metrics === null ? null : (JSON.parse(row.metrics) as RelevanceMetricsView),
+    metrics,
     changesSince: JSON.parse(row.changes_since) as RelevanceChangeView[],
     error: row.error,
   };

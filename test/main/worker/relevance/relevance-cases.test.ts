@@ -1,7 +1,7 @@
 /**
  * Relevance cases with a stand-in search: metrics worked out by hand from the grades, grading
- * that never searches, runs that go on past a failing query, cancel, and a run's history that
- * stays what it was when grades change later.
+ * that never searches, runs that go on past a failing query, cancel, and runs scored with the
+ * grades as they are now (so two runs differ only by what the engine answered).
  */
 import { afterEach, describe, expect, it } from 'vitest';
 import type { RelevanceMetricsView } from '../../../../preload/contract';
@@ -79,7 +79,7 @@ describe('relevance cases', () => {
     expect(w.relevance.cases().cases).toMatchObject([{ id: caseId, queries: 3, runs: 1 }]);
   });
 
-  it('grades without searching again, and a run keeps the metrics it ended with', async () => {
+  it('grades without searching again, and scores every run with the grades as they are now', async () => {
     const { w, caseId, a } = await gradedCase();
     const first = await w.relevance.run({ caseId });
     const searches = w.searched.length;
@@ -101,8 +101,10 @@ describe('relevance cases', () => {
 
     const history = w.relevance.runs({ caseId }).runs;
     expect(history).toHaveLength(1);
-    expect(history[0]?.metrics).toEqual(first.metrics);
+    // The run was graded after it ended: it is scored with today's grades, like the case.
+    expect(first.metrics?.precision).not.toBeCloseTo((2 / 3 + 1 / 3) / 3, 10);
     expect(w.relevance.caseView({ id: caseId }).metrics?.precision).toBeCloseTo((2 / 3 + 1 / 3) / 3, 10);
+    expect(history[0]?.metrics).toEqual(w.relevance.caseView({ id: caseId }).metrics);
   });
 
   it('records a failing query and goes on with the others', async () => {

@@ -141,7 +141,12 @@ describe('a relevance case on the Sandbox account', { timeout: 60_000 }, () => {
 
     const runs = await call<{ runs: RelevanceRunView[] }>('relevance:runs', { caseId });
     expect(runs.runs.map((item) => item.id)).toEqual([first.id, second.id, third.id]);
-    expect(runs.runs.map((item) => item.metrics?.mrr ?? null)).toEqual([0, (1 + 1 / 2) / 3, (1 / 3 + 1 / 2) / 3]);
+    // Every run scored with today's grades: the first (graded after it ran) equals the second.
+    expect(runs.runs.map((item) => item.metrics?.mrr ?? null)).toEqual([
+      (1 + 1 / 2) / 3,
+      (1 + 1 / 2) / 3,
+      (1 / 3 + 1 / 2) / 3,
+    ]);
   });
 
   it('sends each progress as the queries run, and shows a refused query in words while the others run', async () => {
