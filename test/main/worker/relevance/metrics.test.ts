@@ -89,6 +89,12 @@ describe('ERR@k (Chapelle et al. 2009)', () => {
     expect(expectedReciprocalRank([3, null, 1], 10)).toBeCloseTo(0.875 + 1 / 192, 10);
   });
 
+  it("follows the paper's mapping on its own 5-grade scale (g_max = 4): a perfect result satisfies with 15/16", () => {
+    expect(expectedReciprocalRank([4], 10, 4)).toBeCloseTo(15 / 16, 12);
+    // The cascade: the second result is reached only when the first did not satisfy (1/16 of the time).
+    expect(expectedReciprocalRank([4, 4], 10, 4)).toBeCloseTo(15 / 16 + ((1 / 16) * (15 / 16)) / 2, 12);
+  });
+
   it('ignores results below k and is 0 without relevant results', () => {
     expect(expectedReciprocalRank([0, 3], 1)).toBe(0);
     expect(expectedReciprocalRank([], 5)).toBe(0);
