@@ -3,27 +3,21 @@
  * Both work on the current account's engines and types; a file dropped on the Catalog page
  * arrives here with its engine and type chosen.
  */
-import { ArrowDownUp, Download, LoaderCircle, Upload } from 'lucide-react';
+import { ArrowDownUp, Download, Upload } from 'lucide-react';
 import { useState } from 'react';
-import type { EnginesSnapshot } from '../../preload/contract';
-import { describeError } from '../api/client';
-import { useEvent, useRequest } from '../api/hooks';
-import { EmptyState } from '../components/EmptyState';
 import { PageHeader } from '../components/PageHeader';
-import { GoToAccounts } from './GoToAccounts';
 import { AccountLine } from './import-export/AccountLine';
 import { ExportForm } from './import-export/ExportForm';
 import { waitingImportHandoff, type ImportHandoff } from './import-export/import-handoff';
 import { ImportWizard } from './import-export/ImportWizard';
+import { EnginesPending, NoEngines, useEngines } from './page-engines';
 import type { PageProps } from './page-props';
 import './import-export/import-export.css';
 
 type Tab = 'import' | 'export';
 
 export function ImportExportPage({ navigate }: PageProps) {
-  const engines = useRequest('engines:list', { refresh: false });
-  useEvent('engines:changed', (snapshot: EnginesSnapshot) => engines.set(snapshot));
-  useEvent('accounts:changed', () => engines.reload());
+  const engines = useEngines();
   const [handoff, setHandoff] = useState<ImportHandoff | null>(waitingImportHandoff);
   const [tab, setTab] = useState<Tab>('import');
 
@@ -62,15 +56,7 @@ export function ImportExportPage({ navigate }: PageProps) {
     return (
       <>
         {header}
-        {engines.error ? (
-          <p className="form__error" role="alert">
-            The engines could not be read: {describeError(engines.error)}
-          </p>
-        ) : (
-          <p className="muted">
-            <LoaderCircle size={14} className="spin inline-icon" aria-hidden="true" /> Reading the engines…
-          </p>
-        )}
+        <EnginesPending error={engines.error} />
       </>
     );
   }
@@ -78,20 +64,20 @@ export function ImportExportPage({ navigate }: PageProps) {
     return (
       <>
         {header}
-        <EmptyState
+        <NoEngines
+          accountId={snapshot.accountId}
           icon={ArrowDownUp}
-          title={snapshot.accountId === null ? 'No account connected yet' : 'This account has no search engines yet'}
           steps={[
             'Connect an account and mirror a search engine first: imports are compared with what it holds.',
             'Then pick a CSV from your shop or spreadsheet, check the column mapping and the dry run, and apply.',
           ]}
-          action={<GoToAccounts navigate={navigate} />}
+          navigate={navigate}
         >
           <p>
             Imports show how each column maps to your products and exactly what would be added, changed or deleted, line
             by line, before you apply them. Exports write any engine, or its pending changes, back to CSV.
           </p>
-        </EmptyState>
+        </NoEngines>
       </>
     );
   }
