@@ -63,6 +63,7 @@ describe('the app in browser mode', () => {
         else if (id === 'import-export') await page.getByTestId('import-drop-zone').waitFor();
         else if (id === 'feeds') await page.getByTestId('feed-process').waitFor();
         else if (id === 'stats') await page.getByTestId('stats-usage').waitFor();
+        else if (id === 'search') await page.getByTestId('search-query').waitFor();
         else {
           await expect(page.locator('.empty-state h2').textContent()).resolves.toBeTruthy();
           await expect(page.locator('.empty-state__steps li').count()).resolves.toBeGreaterThan(0);

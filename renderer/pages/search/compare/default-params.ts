@@ -1,0 +1,58 @@
+/**
+ * A parameter set as the tester starts it: the Search tab's defaults (first page of 20, no
+ * transformer so every field comes back, every type, Doofinder choosing the query type) with
+ * `nostats` on, so testing never counts in the shop's stats.
+ */
+import type { SearchParamsView, SearchSortClause } from '../../../../preload/contract';
+
+export function defaultParams(query = ''): SearchParamsView {
+  return {
+    query,
+    page: 1,
+    rpp: 20,
+    transformer: 'none',
+    types: [],
+    queryName: null,
+    filters: [],
+    excludes: [],
+    filterExecution: 'or',
+    excludeExecution: 'or',
+    sort: [],
+    nostats: true,
+  };
+}
+
+/** The one sort the compact panel offers, as a select value ("" is Doofinder's relevance order). */
+export function sortKey(sort: readonly SearchSortClause[]): string {
+  const first = sort[0];
+  if (!first) return '';
+  if (first.kind === 'score') return `dfscore:${first.order}`;
+  if (first.kind === 'field') return `${first.field}:${first.order}`;
+  return '';
+}
+
+export function sortFromKey(key: string): SearchSortClause[] {
+  if (key === '') return [];
+  const cut = key.lastIndexOf(':');
+  const field = key.slice(0, cut);
+  const order = key.slice(cut + 1) === 'asc' ? 'asc' : 'desc';
+  return field === 'dfscore' ? [{ kind: 'score', order }] : [{ kind: 'field', field, order }];
+}
+
+/** A short description of what a parameter set changes from the defaults, for lists. */
+export function describeParams(params: SearchParamsView): string {
+  const base = defaultParams();
+  const parts: string[] = [];
+  if (params.queryName) parts.push(`query_name=${params.queryName}`);
+  if (params.types.length > 0) parts.push(`type=${params.types.join(',')}`);
+  if (params.transformer !== base.transformer) parts.push(`transformer=${params.transformer}`);
+  if (params.rpp !== base.rpp) parts.push(`rpp=${params.rpp}`);
+  if (params.page !== base.page) parts.push(`page=${params.page}`);
+  if (params.filters.length > 0) parts.push(`${params.filters.length} filter${params.filters.length === 1 ? '' : 's'}`);
+  if (params.excludes.length > 0)
+    parts.push(`${params.excludes.length} exclusion${params.excludes.length === 1 ? '' : 's'}`);
+  const sort = sortKey(params.sort);
+  if (sort) parts.push(`sort ${sort.replace(':', ' ')}`);
+  if (!params.nostats) parts.push('counted in stats');
+  return parts.length === 0 ? 'default parameters' : parts.join(' · ');
+}
