@@ -50,6 +50,24 @@ export class AppSocket {
     });
   }
 
+  /** The embedded sandbox's address (it moves when the worker restarts). */
+  async sandboxUrl(): Promise<string> {
+    const { accounts } = await this.call<{ accounts: { kind: string; managementUrl: string | null }[] }>(
+      'accounts:list',
+    );
+    return accounts.find((account) => account.kind === 'sandbox')?.managementUrl ?? '';
+  }
+
+  /** A call to the embedded sandbox's control API (`/_sandbox/...`), failing on an error answer. */
+  async sandboxControl(path: string, body?: unknown, method: 'POST' | 'DELETE' = 'POST'): Promise<void> {
+    const response = await fetch(`${await this.sandboxUrl()}${path}`, {
+      method,
+      headers: { 'Content-Type': 'application/json' },
+      body: body === undefined ? undefined : JSON.stringify(body),
+    });
+    if (!response.ok) throw new Error(`${path}: ${response.status} ${await response.text()}`);
+  }
+
   close(): void {
     this.ws.close();
   }

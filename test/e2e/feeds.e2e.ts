@@ -32,18 +32,6 @@ async function shoot(name: string): Promise<void> {
   await page.emulateMedia({ colorScheme: 'light' });
 }
 
-/** The embedded sandbox's control API (its address moves when the worker restarts). */
-async function sandboxControl(path: string, body: unknown): Promise<void> {
-  const { accounts } = await api.call<{ accounts: { kind: string; managementUrl: string | null }[] }>('accounts:list');
-  const base = accounts.find((account) => account.kind === 'sandbox')?.managementUrl ?? '';
-  const response = await fetch(`${base}${path}`, {
-    method: 'POST',
-    headers: { 'Content-Type': 'application/json' },
-    body: JSON.stringify(body),
-  });
-  if (!response.ok) throw new Error(`${path}: ${response.status} ${await response.text()}`);
-}
-
 /** The run shown as current, once it is in `state`. */
 function currentRun(state: string) {
   return page.locator(`.feeds-card--current [data-testid="feed-run"][data-state="${state}"]`);
@@ -123,7 +111,7 @@ describe('Feeds, against the Sandbox account', () => {
   });
 
   it('Process now goes from PENDING to SUCCESS, with a history row, an activity entry and a notification', async () => {
-    await sandboxControl('/_sandbox/config', { feedQueueMs: QUEUE_MS });
+    await api.sandboxControl('/_sandbox/config', { feedQueueMs: QUEUE_MS });
     await chooseSampleFeed('Healthy');
     await page.getByTestId('feed-process').click();
     await currentRun('PENDING').waitFor({ timeout: 10_000 });
@@ -183,7 +171,7 @@ describe('Feeds, against the Sandbox account', () => {
   });
 
   it('a second process while one runs is WAITING, and follows the running one to its end', async () => {
-    await sandboxControl('/_sandbox/config', { feedQueueMs: QUEUE_MS });
+    await api.sandboxControl('/_sandbox/config', { feedQueueMs: QUEUE_MS });
     // Two requests in a row (two windows, or a script beside the app): the second finds the first queued.
     const first = await api.call<{ id: number }>('feeds:process', { engine: demo.hashid, force: true });
     const second = await api.call<{ id: number; state: string }>('feeds:process', { engine: demo.hashid, force: true });
@@ -196,7 +184,7 @@ describe('Feeds, against the Sandbox account', () => {
       .poll(() => waiting.getAttribute('data-state'), { timeout: RUN_TIMEOUT_MS })
       .not.toMatch(/WAITING|PENDING|STARTED/);
     expect(first.id).toBeLessThan(second.id);
-    await sandboxControl('/_sandbox/config', { feedQueueMs: 0 });
+    await api.sandboxControl('/_sandbox/config', { feedQueueMs: 0 });
   });
 
   it('an empty feed fails with the document’s hint, and Process again with force runs it forced', async () => {

@@ -33,18 +33,13 @@ async function mirrorAgain(): Promise<void> {
 }
 
 /** The embedded sandbox's address: it moves when the worker (which runs it) restarts. */
-async function sandboxUrl(): Promise<string> {
-  const accounts = await api.call<{ accounts: { kind: string; managementUrl: string | null }[] }>('accounts:list');
-  return accounts.accounts.find((account) => account.kind === 'sandbox')?.managementUrl ?? '';
-}
-
 /** The embedded sandbox, as any client of Doofinder's Management and Search APIs. */
 async function sandbox(path: string, init: RequestInit = {}): Promise<unknown> {
   // A key is "{zone}-{token}"; Search v5 takes the bare token, Management v1 "Token {token}".
   const token = shop.apiKey.slice(shop.apiKey.indexOf('-') + 1);
   const search = path.startsWith('/5/');
   const send = async () =>
-    fetch(`${await sandboxUrl()}${path}`, {
+    fetch(`${await api.sandboxUrl()}${path}`, {
       ...init,
       headers: { Authorization: search ? token : `Token ${token}`, 'Content-Type': 'application/json' },
     });
@@ -156,7 +151,7 @@ beforeAll(async () => {
   const engines = await api.call<{ engines: EngineView[] }>('engines:list', { refresh: true });
   const engine = engines.engines.find((candidate) => candidate.name === 'Outdoor shop');
   if (!engine) throw new Error('The Sandbox account has no Outdoor shop');
-  const keys = (await (await fetch(`${await sandboxUrl()}/_sandbox/accounts`)).json()) as {
+  const keys = (await (await fetch(`${await api.sandboxUrl()}/_sandbox/accounts`)).json()) as {
     accounts: { apiKey: string }[];
   };
   shop = { engine, apiKey: keys.accounts[0]?.apiKey ?? '' };

@@ -97,18 +97,6 @@ async function dropFile(selector: string, path: string, name: string): Promise<v
 
 // ---- Bulk upload: apply and upload in one flow, pause, reload, resume ---------------------
 
-/** The embedded sandbox's control API (its address moves when the worker restarts). */
-async function sandboxControl(path: string, method: 'POST' | 'DELETE', body?: unknown): Promise<void> {
-  const { accounts } = await api.call<{ accounts: { kind: string; managementUrl: string | null }[] }>('accounts:list');
-  const base = accounts.find((account) => account.kind === 'sandbox')?.managementUrl ?? '';
-  const response = await fetch(`${base}${path}`, {
-    method,
-    headers: { 'Content-Type': 'application/json' },
-    body: body === undefined ? undefined : JSON.stringify(body),
-  });
-  if (!response.ok) throw new Error(`${path}: ${response.status} ${await response.text()}`);
-}
-
 /** A file of new products only, with the shop export's header (so its preset maps it). */
 function writeNewProducts(name: string, prefix: string, count: number): string {
   const lines = ['ID;Name;Price;Brand'];
@@ -437,7 +425,7 @@ describe('Import / Export, against the Sandbox account', () => {
     await dryRunOf(writeNewProducts('bulk.csv', prefix, 250));
     expect(await count('new')).toBe(250);
     // Slow bulk writes, so the upload is still under way when it is paused.
-    await sandboxControl('/_sandbox/faults', 'POST', {
+    await api.sandboxControl('/_sandbox/faults', {
       rules: [{ path: '/items/product$', methods: ['PUT'], latencyMs: 1_500 }],
     });
     try {
@@ -446,7 +434,7 @@ describe('Import / Export, against the Sandbox account', () => {
       await page.getByRole('button', { name: 'Pause' }).click();
       await page.getByRole('button', { name: 'Resume' }).waitFor({ timeout: 20_000 });
     } finally {
-      await sandboxControl('/_sandbox/faults', 'DELETE');
+      await api.sandboxControl('/_sandbox/faults', undefined, 'DELETE');
     }
     const left = await pendingTotal();
     expect(left).toBeGreaterThan(0);

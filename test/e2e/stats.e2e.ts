@@ -34,18 +34,6 @@ async function shoot(name: string): Promise<void> {
   await page.setViewportSize(viewport);
 }
 
-/** The embedded sandbox's control API (its address moves when the worker restarts). */
-async function sandboxControl(path: string, body: unknown, method: 'POST' | 'DELETE' = 'POST'): Promise<void> {
-  const { accounts } = await api.call<{ accounts: { kind: string; managementUrl: string | null }[] }>('accounts:list');
-  const base = accounts.find((account) => account.kind === 'sandbox')?.managementUrl ?? '';
-  const response = await fetch(`${base}${path}`, {
-    method,
-    headers: { 'Content-Type': 'application/json' },
-    body: body === undefined ? undefined : JSON.stringify(body),
-  });
-  if (!response.ok) throw new Error(`${path}: ${response.status} ${await response.text()}`);
-}
-
 const dayRows = () => page.getByTestId('stats-days').locator('tbody tr');
 
 beforeAll(async () => {
@@ -56,7 +44,7 @@ beforeAll(async () => {
   const engine = engines.engines.find((candidate) => candidate.name === 'Outdoor shop');
   if (!engine) throw new Error('The Sandbox account has no Outdoor shop');
   shop = engine;
-  await sandboxControl('/_sandbox/config', { statsGenerationMs: GENERATION_MS });
+  await api.sandboxControl('/_sandbox/config', { statsGenerationMs: GENERATION_MS });
 
   const context = await browser.newContext({ viewport: { width: 1440, height: 1000 }, acceptDownloads: true });
   page = await context.newPage();
@@ -113,7 +101,7 @@ describe('Stats, against the Sandbox account', () => {
         .poll(() => page.getByTestId(`stats-tab-${kind}`).getAttribute('data-state'), { timeout: 30_000 })
         .toBe('generating');
     }
-    await sandboxControl('/_sandbox/clock', { advanceMs: GENERATION_MS + 1_000 });
+    await api.sandboxControl('/_sandbox/clock', { advanceMs: GENERATION_MS + 1_000 });
     await page.getByTestId('stats-refresh').click();
     const table = page.getByTestId('stats-top-searches');
     await table.waitFor({ timeout: 30_000 });
@@ -167,7 +155,7 @@ describe('Stats, against the Sandbox account', () => {
 
   it('when Doofinder refuses a refresh, the page says why and keeps the last answer with its age', async () => {
     // Only the daily figures' path: each refused request is retried with backoff (client.ts), so one part keeps it short.
-    await sandboxControl('/_sandbox/faults', { rules: [{ path: '/stats$', notAllowed: true }] });
+    await api.sandboxControl('/_sandbox/faults', { rules: [{ path: '/stats$', notAllowed: true }] });
     try {
       await page.getByTestId('stats-refresh').click();
       const aggregates = page.getByTestId('stats-aggregates');
@@ -181,7 +169,7 @@ describe('Stats, against the Sandbox account', () => {
       await expect(dayRows().count()).resolves.toBe(30);
       await shoot('5-refused');
     } finally {
-      await sandboxControl('/_sandbox/faults', undefined, 'DELETE');
+      await api.sandboxControl('/_sandbox/faults', undefined, 'DELETE');
     }
   }, 120_000);
 
