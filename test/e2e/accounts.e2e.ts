@@ -38,7 +38,7 @@ async function openApp(): Promise<Page> {
 }
 
 describe('the Sandbox account, ready on first launch', () => {
-  it('lists its two engines and mirrors one with live progress, counts and the rate meter', async () => {
+  it('lists its engines and mirrors one with live progress, counts and the rate meter', async () => {
     const page = await openApp();
     await page.getByRole('heading', { name: 'Outdoor shop' }).waitFor();
     const row = page.getByTestId('type-Outdoor shop-product');

@@ -12,7 +12,7 @@ import type { Browser, Locator, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { EngineView, GridRow } from '../../preload/contract';
 import { AppSocket } from './app-socket';
-import { artifacts, launchChromium, startApp, type RunningApp } from './harness';
+import { artifacts, launchChromium, openAppPage, startApp, type RunningApp } from './harness';
 
 let app: RunningApp;
 let browser: Browser;
@@ -157,10 +157,7 @@ beforeAll(async () => {
   shop = { engine, apiKey: keys.accounts[0]?.apiKey ?? '' };
 
   const context = await browser.newContext({ viewport: { width: 1440, height: 860 }, acceptDownloads: true });
-  page = await context.newPage();
-  page.on('pageerror', (error) => console.error('page error:', error.message));
-  await page.goto(app.url);
-  await page.getByTestId('status-worker').getByText('Worker ready').waitFor();
+  page = await openAppPage(context, app);
   const row = page.getByTestId('type-Outdoor shop-product');
   await row.getByRole('button', { name: 'Mirror product of Outdoor shop' }).click();
   await row.getByTestId('mirror-state').getByText('Mirrored', { exact: true }).waitFor({ timeout: 60_000 });

@@ -3,7 +3,7 @@ import { mkdirSync, mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { createInterface } from 'node:readline';
-import { chromium, type Browser } from 'playwright-core';
+import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
 
 export const artifacts = resolve('test/artifacts');
 
@@ -61,4 +61,13 @@ export function launchChromium(): Promise<Browser> {
       '--disable-sync',
     ],
   });
+}
+
+/** A page of the app in `context`, loaded and past the worker's start; page errors go to the test's log. */
+export async function openAppPage(context: BrowserContext, running: RunningApp): Promise<Page> {
+  const page = await context.newPage();
+  page.on('pageerror', (error) => console.error('page error:', error.message));
+  await page.goto(running.url);
+  await page.getByTestId('status-worker').getByText('Worker ready').waitFor();
+  return page;
 }

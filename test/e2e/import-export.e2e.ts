@@ -14,7 +14,7 @@ import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { EngineView, GridRow } from '../../preload/contract';
 import { AppSocket } from './app-socket';
-import { artifacts, launchChromium, startApp, type RunningApp } from './harness';
+import { artifacts, launchChromium, openAppPage, startApp, type RunningApp } from './harness';
 
 let app: RunningApp;
 let browser: Browser;
@@ -141,10 +141,7 @@ beforeAll(async () => {
   writeShopExport(rows);
 
   const context = await browser.newContext({ viewport: { width: 1440, height: 960 }, acceptDownloads: true });
-  page = await context.newPage();
-  page.on('pageerror', (error) => console.error('page error:', error.message));
-  await page.goto(app.url);
-  await page.getByTestId('status-worker').getByText('Worker ready').waitFor();
+  page = await openAppPage(context, app);
 }, 120_000);
 
 afterAll(async () => {

@@ -20,7 +20,7 @@ import type {
   SyncProgress,
 } from '../../preload/contract';
 import { AppSocket } from './app-socket';
-import { artifacts, launchChromium, startApp, type RunningApp } from './harness';
+import { artifacts, launchChromium, openAppPage, startApp, type RunningApp } from './harness';
 
 let app: RunningApp;
 let browser: Browser;
@@ -108,10 +108,7 @@ beforeAll(async () => {
   await mirrorProducts();
 
   const context = await browser.newContext({ viewport: { width: 1440, height: 1000 }, acceptDownloads: true });
-  page = await context.newPage();
-  page.on('pageerror', (error) => console.error('page error:', error.message));
-  await page.goto(app.url);
-  await page.getByTestId('status-worker').getByText('Worker ready').waitFor();
+  page = await openAppPage(context, app);
   await page.getByRole('link', { name: /^Search/ }).click();
   await page.getByTestId('search-engine').selectOption(fashion.hashid);
 }, 180_000);

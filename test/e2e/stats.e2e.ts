@@ -11,7 +11,7 @@ import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { EngineView } from '../../preload/contract';
 import { AppSocket } from './app-socket';
-import { artifacts, launchChromium, startApp, type RunningApp } from './harness';
+import { artifacts, launchChromium, openAppPage, startApp, type RunningApp } from './harness';
 
 let app: RunningApp;
 let browser: Browser;
@@ -47,10 +47,7 @@ beforeAll(async () => {
   await api.sandboxControl('/_sandbox/config', { statsGenerationMs: GENERATION_MS });
 
   const context = await browser.newContext({ viewport: { width: 1440, height: 1000 }, acceptDownloads: true });
-  page = await context.newPage();
-  page.on('pageerror', (error) => console.error('page error:', error.message));
-  await page.goto(app.url);
-  await page.getByTestId('status-worker').getByText('Worker ready').waitFor();
+  page = await openAppPage(context, app);
 }, 120_000);
 
 afterAll(async () => {
