@@ -1,7 +1,9 @@
 /**
  * Compare and Relevance cases end to end, in browser mode against the built-in Sandbox
  * account's Fashion store: two query_name values (match_and, fuzzy) compared for one query (marks, Jaccard and
- * RBO as the worker computes them); a case of three queries created, run, graded with the
+ * RBO as the worker computes them), then the same query with and without a brand filter built in
+ * B's parameter panel (only B's request carries it, per the sandbox's request log), and a limit
+ * broken on B holding the comparison back, and a filter Doofinder refuses explained on B's row; a case of three queries created, run, graded with the
  * keyboard, run again as a baseline; then a catalog change (a result's title edited and
  * synced) and a third run that shows the metric drop and the sync as the cause. Screenshots,
  * light and dark, go to test/artifacts/compare-*.png and relevance-*.png.
@@ -59,6 +61,45 @@ function params(query: string, change: Partial<SearchParamsView> = {}): SearchPa
     nostats: true,
     ...change,
   };
+}
+
+interface LoggedRequest {
+  seq: number;
+  path: string;
+  query: string;
+}
+
+/** The sandbox's request log since `since`: each search's query string as the server read it. */
+async function searchesSince(since: number): Promise<string[][]> {
+  const response = await fetch(`${await api.sandboxUrl()}/_sandbox/requests?since=${since}`);
+  const { requests } = (await response.json()) as { requests: LoggedRequest[] };
+  return requests
+    .filter((request) => request.path.startsWith('/5/search'))
+    .map((request) =>
+      request.query
+        .replace(/^\?/, '')
+        .split('&')
+        .map((pair) => decodeURIComponent(pair.replace(/\+/g, ' '))),
+    );
+}
+
+async function lastSeq(): Promise<number> {
+  const response = await fetch(`${await api.sandboxUrl()}/_sandbox/requests?since=0`);
+  const { requests } = (await response.json()) as { requests: LoggedRequest[] };
+  return requests.at(-1)?.seq ?? 0;
+}
+
+/** The marks on B's results and how many of A's are gone, as the page shows them. */
+async function marksShown(): Promise<{ b: string[]; gone: number }> {
+  const b = await page
+    .getByTestId('compare-mark-b')
+    .evaluateAll((marks) => marks.map((mark) => mark.getAttribute('data-tone') ?? ''));
+  return { b: b.sort(), gone: await page.getByTestId('compare-mark-a').count() };
+}
+
+function marksOf(view: SearchCompareView): { b: string[]; gone: number } {
+  const b = view.changes.filter((change) => change.change !== 'gone').map((change) => change.change);
+  return { b: b.sort(), gone: view.changes.filter((change) => change.change === 'gone').length };
 }
 
 async function mirrorProducts(): Promise<void> {
@@ -170,6 +211,104 @@ describe('Compare, against the Sandbox account', () => {
       .getByTestId('compare-mark-b')
       .evaluateAll((marks) => marks.map((mark) => mark.getAttribute('data-tone')));
     expect(new Set(tones)).toEqual(new Set(['same']));
+  });
+
+  it('the same query with and without a brand filter on B: B’s results change and only B’s request carries it', async () => {
+    const both = params('wool coats', { queryName: 'match_and' });
+    const unfiltered = await api.call<SearchCompareView>('search:compare', {
+      a: { engine: fashion.hashid, params: both },
+      b: { engine: fashion.hashid, params: both },
+      k: K,
+      p: 0.9,
+    });
+    // A brand that holds some of the results but not all of them, so filtering on it changes B.
+    const brands = unfiltered.b.facets.find((facet) => facet.name === 'brand')?.buckets ?? [];
+    const brand = brands.find((bucket) => bucket.count > 0 && bucket.count < unfiltered.b.total)?.key;
+    if (!brand) throw new Error('“wool coats” has no brand facet to filter on');
+    const since = await lastSeq();
+
+    // Built in B's own panel, from its Filters section (closed while it has no filter).
+    const panelB = page.getByTestId('compare-b-params');
+    await expect(panelB.getByTestId('compare-b-filter-add').isVisible()).resolves.toBe(false);
+    await panelB.locator('summary').filter({ hasText: 'Filters' }).click();
+    await panelB.getByTestId('compare-b-filter-add').click();
+    await panelB.getByTestId('compare-b-filter-0-field').selectOption('brand');
+    const values = panelB.getByLabel('Filter 1: values');
+    await values.fill(brand);
+    await values.press('Enter');
+    await expect(page.getByTestId('compare-a-params').getByTestId('compare-a-filter-0').count()).resolves.toBe(0);
+    await expect(page.getByTestId('compare-a-active-count').textContent()).resolves.toBe('1 set');
+    await expect(page.getByTestId('compare-b-active-count').textContent()).resolves.toBe('2 set');
+
+    const filtered = await api.call<SearchCompareView>('search:compare', {
+      a: { engine: fashion.hashid, params: both },
+      b: {
+        engine: fashion.hashid,
+        params: params('wool coats', {
+          queryName: 'match_and',
+          filters: [{ kind: 'terms', field: 'brand', values: [brand] }],
+        }),
+      },
+      k: K,
+      p: 0.9,
+    });
+    await expect
+      .poll(() => page.getByTestId('compare-jaccard').textContent(), { timeout: 30_000 })
+      .toBe(filtered.jaccard.toFixed(3));
+    await page.locator('[data-testid="compare-results"]:not([data-stale])').waitFor();
+    await expect(page.getByTestId('compare-rbo').textContent()).resolves.toBe(filtered.rbo.toFixed(3));
+    await expect(marksShown()).resolves.toEqual(marksOf(filtered));
+    // Results of other brands are gone from B, and B's top 10 holds results A ranked lower or not at all.
+    expect(filtered.changes.some((change) => change.change === 'gone')).toBe(true);
+    expect(filtered.changes.some((change) => change.change === 'new' || change.change === 'up')).toBe(true);
+    for (const result of filtered.b.results) expect(result.fields.brand).toBe(brand);
+
+    // A is sent as it was and B with the filter, spelled as the document spells it.
+    const searches = (await searchesSince(since)).filter((query) => query.includes('query=wool coats'));
+    const withFilter = searches.filter((query) => query.some((pair) => pair.startsWith('filter')));
+    const without = searches.filter((query) => !query.some((pair) => pair.startsWith('filter')));
+    expect(withFilter.length).toBeGreaterThan(0);
+    expect(without.length).toBeGreaterThanOrEqual(withFilter.length);
+    for (const query of withFilter) {
+      expect(query.filter((pair) => pair.startsWith('filter'))).toEqual([`filter[brand][]=${brand}`]);
+      expect(query).toContain('query_name=match_and');
+    }
+    await shoot('compare-2-filter-on-b');
+  });
+
+  it('a limit broken on one side holds the comparison back and says so at the field', async () => {
+    const rpp = page.getByTestId('compare-b-rpp');
+    await rpp.fill('150');
+    await expect(page.getByTestId('compare-b-held').textContent()).resolves.toBe(
+      'B is not sent until the field marked below is fixed.',
+    );
+    await expect(page.getByTestId('compare-b-paging-error').textContent()).resolves.toMatch(
+      /at most 100 results per page/,
+    );
+    await expect(page.getByTestId('compare-a-held').count()).resolves.toBe(0);
+    await page.locator('[data-testid="compare-results"][data-stale]').waitFor();
+    await shoot('compare-3-side-held', 1200);
+    await rpp.fill('20');
+    await page.getByTestId('compare-b-held').waitFor({ state: 'detached' });
+    await page.locator('[data-testid="compare-results"]:not([data-stale])').waitFor({ timeout: 30_000 });
+  });
+
+  it('a filter Doofinder refuses is explained on B’s own row, not on A and not as a banner', async () => {
+    const panelB = page.getByTestId('compare-b-params');
+    await panelB.getByTestId('compare-b-filter-add').click();
+    await panelB.getByLabel('Filter 2: kind').selectOption('geo');
+    await panelB.getByTestId('compare-b-filter-1-field').selectOption('color');
+    await panelB.getByLabel('Filter 2: point').fill('40,-70');
+    await panelB.getByLabel('Filter 2: distance').fill('5km');
+    const row = panelB.getByTestId('compare-b-filter-1');
+    await expect.poll(() => row.textContent(), { timeout: 30_000 }).toMatch(/not a geo field/);
+    await expect(panelB.getByTestId('compare-b-filter-0').textContent()).resolves.not.toMatch(/not a geo field/);
+    await expect(page.getByTestId('compare-a-params').textContent()).resolves.not.toMatch(/not a geo field/);
+    await expect(page.getByTestId('compare-error').count()).resolves.toBe(0);
+    await shoot('compare-4-refused-filter', 1200);
+    await panelB.getByLabel('Remove Filter 2').click();
+    await page.locator('[data-testid="compare-results"]:not([data-stale])').waitFor({ timeout: 30_000 });
+    await expect(row.count()).resolves.toBe(0);
   });
 });
 

@@ -283,7 +283,8 @@ describe('the Search tab, against the Sandbox account', () => {
     await page.getByTestId('search-engine').selectOption(outdoor.hashid);
     await page.getByTestId('search-query').fill('jacket');
     await results().first().waitFor({ timeout: 30_000 });
-    const section = (title: string) => page.locator('.search-section > summary', { hasText: title });
+    const section = (title: string) =>
+      page.getByTestId('search-params').locator('.search-section > summary', { hasText: title });
     await page.getByTestId('search-transformer').selectOption('basic');
     await page.getByTestId('search-type-product').check();
     await section('Filters').click();

@@ -1,21 +1,23 @@
 /**
  * Compare: one query, two parameter sets (or two engines) side by side. The columns line up by
  * rank and mark how each of B's results moved against A; Jaccard@k and RBO say in one number
- * each how alike the two rankings are.
+ * each how alike the two rankings are. Each side has every Search v5 parameter (the Search tab's
+ * panel), so "with this filter" can be set against "without it"; a side breaking a limit holds
+ * the comparison back and says so at the field.
  */
 import { Copy, GitCompareArrows, LoaderCircle } from 'lucide-react';
-import { useState } from 'react';
-import type { EngineView, SearchAnswerView } from '../../../../preload/contract';
+import { useMemo, useState } from 'react';
+import type { EngineView } from '../../../../preload/contract';
 import { describeError } from '../../../api/client';
-import { formatCount } from '../../../app/format';
-import { CompareColumns } from './CompareColumns';
-import { defaultParams } from './default-params';
+import { emptyForm, formToParams, queryProblem, type FieldProblem } from '../params/search-form';
 import { useSearchOptions } from '../params/use-search-options';
 import { formatPrice, priceFormatOf } from '../results/price-format';
-import { ParamsLite } from './ParamsLite';
+import { CompareColumns } from './CompareColumns';
+import { CompareSidePanel, type SideState } from './CompareSidePanel';
 import { countChanges } from './rank-marks';
 import { rboSentence } from './rbo-weight';
-import { useCompare, type CompareSide } from './use-compare';
+import { placeCompareError, type SideId } from './side-errors';
+import { useCompare } from './use-compare';
 import '../../../styles/relevance.css';
 
 export interface CompareTabProps {
@@ -23,35 +25,45 @@ export interface CompareTabProps {
   engines: EngineView[];
 }
 
-/** Prices as the engine's search layer writes them (its options' currency, else its own code). */
-function usePriceFormat(engine: string, engines: readonly EngineView[]) {
+/** The engine's options (for the panel) and prices as its search layer writes them (its currency, else its own code). */
+function useSideOptions(engine: string, engines: readonly EngineView[]) {
   const { options } = useSearchOptions(engine);
   const code = engines.find((candidate) => candidate.hashid === engine)?.currency ?? null;
   const format = priceFormatOf(options, code);
   return { options, formatPrice: (value: number) => formatPrice(value, format) };
 }
 
-function AnswerLine({ answer }: { answer: SearchAnswerView }) {
-  return (
-    <p className="muted rel-answer" data-testid="compare-answer">
-      {formatCount(answer.total)} results · {formatCount(answer.tookMs)} ms · answered by{' '}
-      <code>{answer.queryName ?? 'unknown'}</code>
-    </p>
-  );
+/** The side's parameters as sent, and the limits it breaks (the query's own are the shared box's). */
+function sideParams(side: SideState, query: string) {
+  const { params, problems } = formToParams({ ...side.form, query });
+  return { params, problems: problems.filter((problem) => problem.at.field !== 'query') };
 }
 
 export function CompareTab({ engine, engines }: CompareTabProps) {
   const [query, setQuery] = useState('');
-  const [a, setA] = useState<CompareSide>({ engine, params: defaultParams() });
-  const [b, setB] = useState<CompareSide>({ engine, params: defaultParams() });
+  const [a, setA] = useState<SideState>(() => ({ engine, form: emptyForm() }));
+  const [b, setB] = useState<SideState>(() => ({ engine, form: emptyForm() }));
   const [k, setK] = useState(10);
   const [p, setP] = useState(0.9);
-  const compare = useCompare({ query, a, b, k, p });
-  const sideA = usePriceFormat(a.engine, engines);
-  const sideB = usePriceFormat(b.engine, engines);
+  const sentA = useMemo(() => sideParams(a, query), [a, query]);
+  const sentB = useMemo(() => sideParams(b, query), [b, query]);
+  const tooLong = queryProblem(query);
+  const pValid = p > 0 && p < 1;
+  const blocked = tooLong !== null || !pValid || sentA.problems.length > 0 || sentB.problems.length > 0;
+  const compare = useCompare(
+    { query, a: { engine: a.engine, params: sentA.params }, b: { engine: b.engine, params: sentB.params }, k, p },
+    blocked,
+  );
+  const placed = useMemo(() => placeCompareError(compare.error, { a: a.form, b: b.form }), [compare.error, a, b]);
+  const sideA = useSideOptions(a.engine, engines);
+  const sideB = useSideOptions(b.engine, engines);
   const view = compare.view;
   const counts = view ? countChanges(view.changes) : null;
-  const pValid = p > 0 && p < 1;
+  const queryMessages = [...(tooLong ? [tooLong.message] : []), ...(placed?.query ?? [])];
+  const problemsOf = (side: SideId): FieldProblem[] => [
+    ...(side === 'a' ? sentA : sentB).problems,
+    ...(placed?.[side] ?? []),
+  ];
 
   return (
     <div className="rel-page" data-testid="compare-tab">
@@ -64,14 +76,14 @@ export function CompareTab({ engine, engines }: CompareTabProps) {
             value={query}
             placeholder="What shoppers type, e.g. red dress"
             onChange={(event) => setQuery(event.target.value)}
-            aria-invalid={compare.fieldError?.field === 'query' || undefined}
+            aria-invalid={queryMessages.length > 0 || undefined}
             data-testid="compare-query"
           />
-          {compare.fieldError?.field === 'query' && (
-            <span className="field__help text-danger" role="alert">
-              {compare.fieldError.message}
+          {queryMessages.map((message) => (
+            <span key={message} className="field__help text-danger" role="alert" data-testid="compare-query-error">
+              {message}
             </span>
-          )}
+          ))}
         </label>
         <label className="rel-field rel-field--narrow">
           <span className="muted">k</span>
@@ -108,56 +120,46 @@ export function CompareTab({ engine, engines }: CompareTabProps) {
       </p>
 
       <div className="rel-sides">
-        <section className="card rel-side" aria-label="Side A">
-          <header className="rel-side__header">
-            <h2>A</h2>
-          </header>
-          <ParamsLite
-            idPrefix="compare-a"
-            params={a.params}
-            onChange={(params) => setA({ ...a, params })}
-            engines={engines}
-            engine={a.engine}
-            onEngine={(next) => setA({ ...a, engine: next })}
-            options={sideA.options}
-            fieldError={compare.fieldError}
-          />
-          {view && <AnswerLine answer={view.a} />}
-        </section>
-        <section className="card rel-side" aria-label="Side B">
-          <header className="rel-side__header">
-            <h2>B</h2>
-            <button
-              type="button"
-              className="button rel-small"
-              onClick={() => setB({ engine: a.engine, params: a.params })}
-              data-testid="compare-copy"
-            >
+        <CompareSidePanel
+          id="a"
+          side={a}
+          onChange={setA}
+          engines={engines}
+          options={sideA.options}
+          problems={problemsOf('a')}
+          held={sentA.problems.length > 0}
+          answer={view?.a ?? null}
+        />
+        <CompareSidePanel
+          id="b"
+          side={b}
+          onChange={setB}
+          engines={engines}
+          options={sideB.options}
+          problems={problemsOf('b')}
+          held={sentB.problems.length > 0}
+          answer={view?.b ?? null}
+          action={
+            <button type="button" className="button rel-small" onClick={() => setB(a)} data-testid="compare-copy">
               <Copy size={14} aria-hidden="true" /> Copy A to B
             </button>
-          </header>
-          <ParamsLite
-            idPrefix="compare-b"
-            params={b.params}
-            onChange={(params) => setB({ ...b, params })}
-            engines={engines}
-            engine={b.engine}
-            onEngine={(next) => setB({ ...b, engine: next })}
-            options={sideB.options}
-            fieldError={compare.fieldError}
-          />
-          {view && <AnswerLine answer={view.b} />}
-        </section>
+          }
+        />
       </div>
 
-      {compare.error !== null && !compare.fieldError && (
+      {compare.error !== null && !placed && (
         <p className="form__error" role="alert" data-testid="compare-error">
           The comparison could not run: {describeError(compare.error)}
         </p>
       )}
 
       {view ? (
-        <>
+        <div
+          className={`rel-results${compare.stale ? ' rel-results--stale' : ''}`}
+          aria-busy={compare.loading}
+          data-testid="compare-results"
+          data-stale={compare.stale || undefined}
+        >
           <div className="rel-similarity" data-testid="compare-similarity">
             <div className="rel-stat">
               <span className="rel-stat__value" data-testid="compare-jaccard">
@@ -186,14 +188,14 @@ export function CompareTab({ engine, engines }: CompareTabProps) {
             )}
           </div>
           <CompareColumns view={view} formatA={sideA.formatPrice} formatB={sideB.formatPrice} />
-        </>
+        </div>
       ) : (
         query.trim() === '' && (
           <div className="rel-empty" data-testid="compare-empty">
             <GitCompareArrows size={28} aria-hidden="true" />
             <p>
-              Type a query, then change one thing on side B — the query type, a sort, the engine. Each of B’s results is
-              marked ▲ up, ▼ down or new against A, and A’s results B lost are marked gone.
+              Type a query, then change one thing on side B — a filter, the query type, a sort, the engine. Each of B’s
+              results is marked ▲ up, ▼ down or new against A, and A’s results B lost are marked gone.
             </p>
           </div>
         )

@@ -12,7 +12,7 @@ export interface FieldError {
   message: string;
 }
 
-function detailsOf(error: Error): Record<string, unknown> | undefined {
+export function detailsOf(error: Error): Record<string, unknown> | undefined {
   const details = (error as { details?: unknown }).details;
   return typeof details === 'object' && details !== null ? (details as Record<string, unknown>) : undefined;
 }

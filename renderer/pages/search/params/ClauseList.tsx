@@ -14,6 +14,7 @@ export function ClauseList({
   onExecution,
   fields,
   problems,
+  idPrefix,
 }: {
   list: 'filters' | 'excludes';
   clauses: readonly ClauseDraft[];
@@ -23,10 +24,12 @@ export function ClauseList({
   onExecution: (execution: 'or' | 'and') => void;
   fields: ClauseFields;
   problems: readonly FieldProblem[];
+  /** The panel's prefix (two panels share the Compare tab, and the Search tab stays mounted). */
+  idPrefix: string;
 }) {
   const noun = list === 'filters' ? 'Filter' : 'Exclusion';
   const parameter = list === 'filters' ? 'filter_execution' : 'exclude_execution';
-  const testId = list === 'filters' ? 'search-filter' : 'search-exclude';
+  const testId = `${idPrefix}-${list === 'filters' ? 'filter' : 'exclude'}`;
   return (
     <div className="search-clauses">
       {clauses.length > 0 && (
@@ -45,6 +48,7 @@ export function ClauseList({
                 fields={fields}
                 label={`${noun} ${index + 1}`}
                 testId={`${testId}-${index}`}
+                listId={`${idPrefix}-${list}-${index}-values`}
                 messages={messages}
                 onChange={(next) => onChange(clauses.map((each, at) => (at === index ? next : each)))}
                 onRemove={() => onChange(clauses.filter((_, at) => at !== index))}

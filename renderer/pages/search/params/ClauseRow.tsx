@@ -24,6 +24,7 @@ export function ClauseRow({
   fields,
   label,
   testId,
+  listId,
   messages,
 }: {
   clause: ClauseDraft;
@@ -33,6 +34,8 @@ export function ClauseRow({
   /** "Filter 1", "Exclusion 2": names the row's controls for screen readers. */
   label: string;
   testId: string;
+  /** The id of the row's value suggestions: unique on the page, which may hold several panels. */
+  listId: string;
   /** Why the row is not sent yet, or what Doofinder said about it. */
   messages: readonly string[];
 }) {
@@ -67,7 +70,7 @@ export function ClauseRow({
           values={clause.values}
           suggestions={fields.values(clause.field)}
           onChange={(values) => onChange({ ...clause, values })}
-          listId={`${testId}-values`}
+          listId={listId}
           label={`${label}: values`}
         />
       )}

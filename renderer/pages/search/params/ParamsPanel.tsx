@@ -260,6 +260,7 @@ export function ParamsPanel({
           onExecution={(value) => set('filterExecution', value)}
           fields={clauseFields}
           problems={problems}
+          idPrefix={idPrefix}
         />
       </Section>
 
@@ -277,6 +278,7 @@ export function ParamsPanel({
           onExecution={(value) => set('excludeExecution', value)}
           fields={clauseFields}
           problems={problems}
+          idPrefix={idPrefix}
         />
       </Section>
 
@@ -292,6 +294,7 @@ export function ParamsPanel({
           geoFields={options?.geoFields ?? []}
           problems={problems}
           presets={options?.sortOptions ?? []}
+          idPrefix={idPrefix}
         />
       </Section>
     </section>

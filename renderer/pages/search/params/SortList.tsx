@@ -25,6 +25,7 @@ export function SortList({
   geoFields,
   problems,
   presets = [],
+  idPrefix,
 }: {
   sort: readonly SortDraft[];
   onChange: (sort: SortDraft[]) => void;
@@ -33,6 +34,8 @@ export function SortList({
   problems: readonly FieldProblem[];
   /** The engine's layer sort options (`/5/options` layerSortOptions), offered as one-click sorts. */
   presets?: ReadonlyArray<{ field: string; order: 'asc' | 'desc'; label: string | null }>;
+  /** The panel's prefix for test ids (several panels may share the page). */
+  idPrefix: string;
 }) {
   const update = (index: number, next: SortDraft) => onChange(sort.map((each, at) => (at === index ? next : each)));
   return (
@@ -47,7 +50,7 @@ export function SortList({
             ];
             const label = `Sort ${index + 1}`;
             return (
-              <li key={index} className="search-clause" data-testid={`search-sort-${index}`}>
+              <li key={index} className="search-clause" data-testid={`${idPrefix}-sort-${index}`}>
                 <div className="search-clause__line">
                   <select
                     className="input search-input search-input--kind"
@@ -67,7 +70,7 @@ export function SortList({
                       fields={each.kind === 'geo' && geoFields.length > 0 ? geoFields : fields}
                       onChange={(field) => update(index, { ...each, field })}
                       label={`${label}: field`}
-                      testId={`search-sort-${index}-field`}
+                      testId={`${idPrefix}-sort-${index}-field`}
                     />
                   )}
                 </div>
@@ -132,7 +135,7 @@ export function SortList({
         type="button"
         className="button button--ghost"
         onClick={() => onChange([...sort, { kind: 'field', field: '', order: 'asc' }])}
-        data-testid="search-sort-add"
+        data-testid={`${idPrefix}-sort-add`}
       >
         <Plus size={14} aria-hidden="true" /> Add sort
       </button>
