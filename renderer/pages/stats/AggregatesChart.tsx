@@ -4,6 +4,7 @@
  * simply be there when the range changes (and a screenshot never catches a half-drawn line).
  */
 import { CartesianGrid, Line, LineChart, Tooltip, XAxis, YAxis } from 'recharts';
+import { CHART_AXIS_TICK, CHART_MARGIN, CHART_TOOLTIP_STYLE } from '../../components/chart-style';
 import type { StatsDay } from '../../../preload/contract';
 import { formatCount } from '../../app/format';
 import { formatStatsDay } from './data-age';
@@ -17,8 +18,6 @@ function shortDay(date: string): string {
   return tickDay.format(new Date(year ?? 1970, (month ?? 1) - 1, day ?? 1));
 }
 
-const AXIS_TICK = { fill: 'var(--text-2)', fontSize: 11 };
-
 export function AggregatesChart({ days, shown }: { days: readonly StatsDay[]; shown: ReadonlySet<SeriesKey> }) {
   // Dots help on a week or a month; on longer ranges they only crowd the line.
   const dots = days.length <= 31;
@@ -28,21 +27,21 @@ export function AggregatesChart({ days, shown }: { days: readonly StatsDay[]; sh
         responsive
         style={{ width: '100%', height: '100%' }}
         data={[...days]}
-        margin={{ top: 8, right: 16, bottom: 0, left: 0 }}
+        margin={CHART_MARGIN}
         accessibilityLayer
       >
         <CartesianGrid stroke="var(--chart-grid)" strokeDasharray="3 3" vertical={false} />
         <XAxis
           dataKey="date"
           tickFormatter={shortDay}
-          tick={AXIS_TICK}
+          tick={CHART_AXIS_TICK}
           stroke="var(--chart-axis)"
           minTickGap={24}
           tickMargin={6}
         />
         <YAxis
           tickFormatter={(value: number) => compact.format(value)}
-          tick={AXIS_TICK}
+          tick={CHART_AXIS_TICK}
           stroke="var(--chart-axis)"
           width={48}
           allowDecimals={false}
@@ -50,14 +49,7 @@ export function AggregatesChart({ days, shown }: { days: readonly StatsDay[]; sh
         <Tooltip
           labelFormatter={(label) => (typeof label === 'string' ? formatStatsDay(label) : label)}
           formatter={(value) => (typeof value === 'number' ? formatCount(value) : value)}
-          contentStyle={{
-            background: 'var(--surface)',
-            border: '1px solid var(--border)',
-            borderRadius: 8,
-            color: 'var(--text)',
-            fontSize: 12,
-          }}
-          labelStyle={{ color: 'var(--text)', fontWeight: 600 }}
+          {...CHART_TOOLTIP_STYLE}
           cursor={{ stroke: 'var(--chart-axis)' }}
         />
         {SERIES.map((series) => (

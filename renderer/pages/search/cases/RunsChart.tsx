@@ -3,10 +3,10 @@
  * (as the Stats chart does), and no animation: a screenshot never catches a half-drawn line.
  */
 import { CartesianGrid, Legend, Line, LineChart, Tooltip, XAxis, YAxis } from 'recharts';
+import { CHART_AXIS_TICK, CHART_MARGIN, CHART_TOOLTIP_STYLE } from '../../../components/chart-style';
 import { formatMetric, METRICS } from './metric-format';
 import type { RunPoint } from './run-points';
 
-const AXIS_TICK = { fill: 'var(--text-2)', fontSize: 11 };
 const COLOURS = ['var(--rel-series-1)', 'var(--rel-series-2)', 'var(--rel-series-3)', 'var(--rel-series-4)'];
 
 export function RunsChart({ points, k }: { points: readonly RunPoint[]; k: number }) {
@@ -16,26 +16,19 @@ export function RunsChart({ points, k }: { points: readonly RunPoint[]; k: numbe
         responsive
         style={{ width: '100%', height: '100%' }}
         data={[...points]}
-        margin={{ top: 8, right: 16, bottom: 0, left: 0 }}
+        margin={CHART_MARGIN}
         accessibilityLayer
       >
         <CartesianGrid stroke="var(--rel-chart-grid)" strokeDasharray="3 3" vertical={false} />
-        <XAxis dataKey="label" tick={AXIS_TICK} stroke="var(--rel-chart-axis)" minTickGap={24} tickMargin={6} />
-        <YAxis domain={[0, 1]} tick={AXIS_TICK} stroke="var(--rel-chart-axis)" width={40} tickCount={6} />
+        <XAxis dataKey="label" tick={CHART_AXIS_TICK} stroke="var(--rel-chart-axis)" minTickGap={24} tickMargin={6} />
+        <YAxis domain={[0, 1]} tick={CHART_AXIS_TICK} stroke="var(--rel-chart-axis)" width={40} tickCount={6} />
         <Tooltip
           labelFormatter={(label, payload) => {
             const point = payload[0]?.payload as RunPoint | undefined;
             return point ? `Run ${point.label} · ${point.date}` : typeof label === 'string' ? label : '';
           }}
           formatter={(value) => (typeof value === 'number' ? formatMetric(value) : value)}
-          contentStyle={{
-            background: 'var(--surface)',
-            border: '1px solid var(--border)',
-            borderRadius: 8,
-            color: 'var(--text)',
-            fontSize: 12,
-          }}
-          labelStyle={{ color: 'var(--text)', fontWeight: 600 }}
+          {...CHART_TOOLTIP_STYLE}
           cursor={{ stroke: 'var(--rel-chart-axis)' }}
         />
         <Legend wrapperStyle={{ fontSize: 12, color: 'var(--text-2)' }} />
