@@ -21,6 +21,7 @@ import type {
   SearchParamsView,
   SyncProgress,
 } from '../../preload/contract';
+import { defaultParams } from '../../renderer/pages/search/compare/default-params';
 import { AppSocket } from './app-socket';
 import { artifacts, launchChromium, openAppPage, startApp, type RunningApp } from './harness';
 
@@ -45,22 +46,9 @@ async function shoot(name: string, height = 1900): Promise<void> {
   await page.setViewportSize(viewport);
 }
 
+/** The tester's starting parameters (what the Compare tab sends) with a change. */
 function params(query: string, change: Partial<SearchParamsView> = {}): SearchParamsView {
-  return {
-    query,
-    page: 1,
-    rpp: 20,
-    transformer: 'none',
-    types: [],
-    queryName: null,
-    filters: [],
-    excludes: [],
-    filterExecution: 'or',
-    excludeExecution: 'or',
-    sort: [],
-    nostats: true,
-    ...change,
-  };
+  return { ...defaultParams(query), ...change };
 }
 
 interface LoggedRequest {

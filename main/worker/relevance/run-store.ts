@@ -173,7 +173,3 @@ export function toRunView(db: SqliteDatabase, row: RunRow, metrics: RelevanceMet
     error: row.error,
   };
 }
-
-export function parseMetrics(text: string | null): RelevanceMetricsView | null {
-  return text === null ? null : (JSON.parse(text) as RelevanceMetricsView);
-}

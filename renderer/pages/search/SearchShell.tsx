@@ -2,7 +2,8 @@
  * The Search page's frame: which engine, and three tabs (ARIA tabs: arrow keys, Home and End).
  * Compare and Relevance cases are built in their own folders and only mounted here.
  */
-import { useRef, useState, type KeyboardEvent } from 'react';
+import { useState } from 'react';
+import { useTablistKeys } from '../../components/tablist-keys';
 import type { EngineView, SearchParamsView } from '../../../preload/contract';
 import type { PageId } from '../../app/pages';
 import { CasesTab } from './cases/CasesTab';
@@ -16,14 +17,6 @@ const TABS: ReadonlyArray<{ id: SearchTabId; label: string }> = [
   { id: 'cases', label: 'Relevance cases' },
 ];
 
-function nextIndex(key: string, index: number, count: number): number | null {
-  if (key === 'ArrowRight') return (index + 1) % count;
-  if (key === 'ArrowLeft') return (index - 1 + count) % count;
-  if (key === 'Home') return 0;
-  if (key === 'End') return count - 1;
-  return null;
-}
-
 function engineLabel(engine: EngineView, engines: readonly EngineView[]): string {
   return engines.filter((other) => other.name === engine.name).length > 1
     ? `${engine.name} (${engine.hashid.slice(0, 8)}…)`
@@ -35,7 +28,6 @@ export function SearchShell({ engines, navigate }: { engines: EngineView[]; navi
   const [chosen, setChosen] = useState(memory.engine);
   const [tab, setTab] = useState<SearchTabId>(memory.tab);
   const [visited, setVisited] = useState<ReadonlySet<SearchTabId>>(() => new Set([memory.tab]));
-  const tabs = useRef<Array<HTMLButtonElement | null>>([]);
   // What the Search tab has set, offered by Relevance cases when adding a query.
   const [currentParams, setCurrentParams] = useState<SearchParamsView | null>(null);
   // An engine removed since (or never known here) falls back to the first one.
@@ -50,15 +42,14 @@ export function SearchShell({ engines, navigate }: { engines: EngineView[]; navi
     setVisited((before) => (before.has(id) ? before : new Set([...before, id])));
     rememberSearch({ tab: id });
   }
-  function onKeyDown(event: KeyboardEvent<HTMLDivElement>) {
-    const index = TABS.findIndex((each) => each.id === tab);
-    const next = nextIndex(event.key, index, TABS.length);
-    const target = next === null ? undefined : TABS[next];
-    if (next === null || !target) return;
-    event.preventDefault();
-    pickTab(target.id);
-    tabs.current[next]?.focus();
-  }
+  const { onKeyDown, tabRef } = useTablistKeys(
+    TABS.length,
+    TABS.findIndex((each) => each.id === tab),
+    (index) => {
+      const target = TABS[index];
+      if (target) pickTab(target.id);
+    },
+  );
 
   if (!engine) return null;
   return (
@@ -68,9 +59,7 @@ export function SearchShell({ engines, navigate }: { engines: EngineView[]; navi
           {TABS.map((each, index) => (
             <button
               key={each.id}
-              ref={(element) => {
-                tabs.current[index] = element;
-              }}
+              ref={tabRef(index)}
               type="button"
               role="tab"
               id={`search-tab-${each.id}`}

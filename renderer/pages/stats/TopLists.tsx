@@ -4,34 +4,25 @@
  * ready.
  */
 import { LoaderCircle } from 'lucide-react';
-import { useRef, useState, type KeyboardEvent } from 'react';
+import { useState } from 'react';
+import { useTablistKeys } from '../../components/tablist-keys';
 import type { StatsRange, StatsTopKind, StatsView } from '../../../preload/contract';
 import { formatCount } from '../../app/format';
 import { TOP_LISTS } from './top-rows';
 import { TopTable } from './TopTable';
 
-function nextIndex(key: string, index: number, count: number): number | null {
-  if (key === 'ArrowRight') return (index + 1) % count;
-  if (key === 'ArrowLeft') return (index - 1 + count) % count;
-  if (key === 'Home') return 0;
-  if (key === 'End') return count - 1;
-  return null;
-}
-
 export function TopLists({ view, engineName, now }: { view: StatsView; engineName: string; now: number }) {
   const [active, setActive] = useState<StatsTopKind>('searches');
-  const tabs = useRef<Array<HTMLButtonElement | null>>([]);
   const range: StatsRange = view.range;
 
-  function onKeyDown(event: KeyboardEvent<HTMLDivElement>) {
-    const index = TOP_LISTS.findIndex((list) => list.kind === active);
-    const next = nextIndex(event.key, index, TOP_LISTS.length);
-    const list = next === null ? undefined : TOP_LISTS[next];
-    if (next === null || !list) return;
-    event.preventDefault();
-    setActive(list.kind);
-    tabs.current[next]?.focus();
-  }
+  const { onKeyDown, tabRef } = useTablistKeys(
+    TOP_LISTS.length,
+    TOP_LISTS.findIndex((list) => list.kind === active),
+    (index) => {
+      const list = TOP_LISTS[index];
+      if (list) setActive(list.kind);
+    },
+  );
 
   return (
     <section className="stats-card" aria-labelledby="stats-tops-title" data-testid="stats-tops">
@@ -45,9 +36,7 @@ export function TopLists({ view, engineName, now }: { view: StatsView; engineNam
           return (
             <button
               key={list.kind}
-              ref={(element) => {
-                tabs.current[index] = element;
-              }}
+              ref={tabRef(index)}
               type="button"
               role="tab"
               id={`stats-tab-${list.kind}`}

@@ -1,25 +1,9 @@
-/**
- * A parameter set as the tester starts it: the Search tab's defaults (first page of 20, no
- * transformer so every field comes back, every type, Doofinder choosing the query type) with
- * `nostats` on, so testing never counts in the shop's stats.
- */
 import type { SearchParamsView, SearchSortClause } from '../../../../preload/contract';
+import { emptyForm, formToParams } from '../params/search-form';
 
+/** A parameter set as the Search tab starts it (its empty form), with `query`. */
 export function defaultParams(query = ''): SearchParamsView {
-  return {
-    query,
-    page: 1,
-    rpp: 20,
-    transformer: 'none',
-    types: [],
-    queryName: null,
-    filters: [],
-    excludes: [],
-    filterExecution: 'or',
-    excludeExecution: 'or',
-    sort: [],
-    nostats: true,
-  };
+  return { ...formToParams(emptyForm()).params, query };
 }
 
 /** The one sort the compact panel offers, as a select value ("" is Doofinder's relevance order). */
